@@ -1,0 +1,56 @@
+"""The Starlette application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.routing import Route, WebSocketRoute
+
+from api.graphiql_assets import MOUNT, AssetFiles
+from api.graphql_view import JcmGraphQL
+from api.health import healthz, readyz
+from api.request_log import RequestIdMiddleware, configure_logging
+from api.settings import Settings
+from cypher.connect import open_store
+from schema.root import schema
+
+log = logging.getLogger("jcm.app")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings()
+    configure_logging(settings.log_level)
+    graphql = JcmGraphQL(schema, graphql_ide="graphiql")
+    assets = AssetFiles(graphql.graphql_ide_html)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        opened = open_store(settings.store_config())
+        app.state.store = opened.store
+        try:
+            created = await opened.store.migrate()
+            if created:
+                log.info("migrations created %d constraints/indexes", len(created))
+            if missing := assets.missing():
+                log.error("GraphiQL assets missing (run `npm ci`): %s", ", ".join(missing))
+            log.info("serving on %s (%s)", opened.store.address, opened.store.backend)
+            yield
+        finally:
+            await opened.close()
+
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route(MOUNT + "{path:path}", assets.serve),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(RequestIdMiddleware)
+    return app

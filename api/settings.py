@@ -1,0 +1,43 @@
+"""Configuration from the environment (prefix JCM_) or a `.env` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from cypher.connect import StoreConfig
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JCM_", env_file=".env", extra="ignore")
+
+    host: str = Field("127.0.0.1", description="Address the API listens on.")
+    port: int = Field(8000, description="Port the API listens on.")
+    data_dir: Path = Field(Path(".data"), description="Embedded database directory.")
+    graph_url: str | None = Field(
+        None,
+        description="Unset: embedded FalkorDB in JCM_DATA_DIR. falkordb://host:port, "
+        "falkordb+unix:///path.sock, or bolt://, neo4j://, neo4j+s:// for Neo4j.",
+    )
+    graph_name: str = Field("jcm", description="Graph name inside FalkorDB.")
+    neo4j_user: str = Field("neo4j", description="Neo4j user.")
+    neo4j_password: str = Field("", description="Neo4j password.")
+    neo4j_database: str = Field("neo4j", description="Neo4j database name.")
+    pool_size: int = Field(16, ge=1, le=512, description="Database connections per process.")
+    query_timeout_ms: int = Field(10_000, ge=10, description="Time limit of one database query.")
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    seed_if_empty: bool = Field(False, description="Load the seed data into an empty graph.")
+
+    def store_config(self) -> StoreConfig:
+        return StoreConfig(
+            graph_url=self.graph_url or None,
+            data_dir=self.data_dir,
+            graph_name=self.graph_name,
+            neo4j_user=self.neo4j_user,
+            neo4j_password=self.neo4j_password,
+            neo4j_database=self.neo4j_database,
+            pool_size=self.pool_size,
+            timeout_ms=self.query_timeout_ms,
+        )

@@ -1,0 +1,182 @@
+"""FalkorDB adapter: the official `falkordb` asyncio client over a bounded, blocking pool."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from falkordb.asyncio import FalkorDB
+from redis.asyncio import BlockingConnectionPool
+from redis.asyncio.connection import Connection, UnixDomainSocketConnection
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from cypher import migrations
+from cypher.errors import ConstraintViolation, QueryTimeout, StoreError, StoreUnavailable
+from cypher.registry import QUERIES_DIR, QueryRegistry
+from cypher.store import GraphStore, Row
+
+log = logging.getLogger("jcm.store.falkordb")
+
+
+def cypher_literal(value: Any) -> str:
+    """Render a parameter value for FalkorDB's `CYPHER name=value …` header."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise StoreError(f"parameter value {value} is not a finite number")
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{escaped}"'
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        parts = []
+        for key, item in value.items():
+            if not key or "`" in key:
+                raise StoreError(f"map key {key!r} cannot be sent to FalkorDB")
+            parts.append(f"`{key}`:{cypher_literal(item)}")
+        return "{" + ",".join(parts) + "}"
+    raise StoreError(f"unsupported parameter type {type(value).__name__}")
+
+
+def params_header(params: Mapping[str, Any]) -> str:
+    if not params:
+        return ""
+    return "CYPHER " + " ".join(f"{k}={cypher_literal(v)}" for k, v in params.items()) + " "
+
+
+def plain(value: Any) -> Any:
+    """Result values to plain Python; nodes and edges must be projected to maps in Cypher."""
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if hasattr(value, "properties") and hasattr(value, "id"):
+        raise StoreError("queries must return maps (n {.*}), not nodes or relationships")
+    return value
+
+
+class FalkorDBStore(GraphStore):
+    backend = "falkordb"
+    dialect = "falkordb"
+
+    def __init__(
+        self,
+        *,
+        graph_name: str,
+        unix_socket: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 6379,
+        pool_size: int = 16,
+        timeout_ms: int = 10_000,
+        query_dirs: tuple[Path, ...] = (QUERIES_DIR,),
+    ) -> None:
+        super().__init__(QueryRegistry("falkordb", query_dirs), timeout_ms=timeout_ms)
+        if unix_socket:
+            self.address = f"unix://{unix_socket}"
+            self._pool = BlockingConnectionPool(
+                connection_class=UnixDomainSocketConnection,
+                path=unix_socket,
+                max_connections=pool_size,
+                timeout=timeout_ms / 1000,
+                decode_responses=True,
+            )
+        else:
+            self.address = f"falkordb://{host}:{port}"
+            self._pool = BlockingConnectionPool(
+                connection_class=Connection,
+                host=host,
+                port=port,
+                max_connections=pool_size,
+                timeout=timeout_ms / 1000,
+                decode_responses=True,
+            )
+        self._db = FalkorDB(connection_pool=self._pool)
+        self.graph_name = graph_name
+        self._graph = self._db.select_graph(graph_name)
+
+    async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        query = params_header(params) + text
+        try:
+            try:
+                if write:
+                    result = await self._graph.query(query, timeout=self.timeout_ms)
+                else:
+                    result = await self._graph.ro_query(query, timeout=self.timeout_ms)
+            except ResponseError as exc:
+                if write or "empty key" not in str(exc):
+                    raise
+                # A graph exists from its first write on; GRAPH.QUERY creates it empty.
+                result = await self._graph.query(query, timeout=self.timeout_ms)
+        except ResponseError as exc:
+            raise _translate(str(exc), name) from exc
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            raise StoreUnavailable(
+                f"FalkorDB at {self.address} is unreachable", query=name
+            ) from exc
+        except RedisError as exc:
+            raise StoreError(str(exc), query=name) from exc
+        columns = [column[1] for column in result.header]
+        return [dict(zip(columns, map(plain, row), strict=True)) for row in result.result_set]
+
+    async def migrate(self) -> list[str]:
+        existing = {
+            (row["label"], prop)
+            for row in await self.read("falkordb_indexes")
+            for prop in row["properties"]
+        }
+        created = []
+        for label, prop, statement in migrations.falkordb_index_statements():
+            if (label, prop) not in existing:
+                self._count()
+                await self._run("migrate", statement, {}, write=True)
+                created.append(f"index {label}.{prop}")
+        constraints = {
+            (c["label"], tuple(c["properties"]))
+            for c in await self._graph.list_constraints()
+            if c["type"] == "UNIQUE"
+        }
+        for label, key in migrations.NODE_KEYS.items():
+            if (label, (key,)) not in constraints:
+                self._count()
+                await self._graph.create_node_unique_constraint(label, key)
+                created.append(f"unique {label}.{key}")
+        return created
+
+    async def ping(self) -> None:
+        try:
+            await self._db.connection.ping()
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
+
+    async def drop_graph(self) -> None:
+        """Delete this store's whole graph (tests and `jcm seed --reset`)."""
+        try:
+            await self._graph.delete()
+        except ResponseError as exc:
+            if "empty key" not in str(exc) and "Invalid graph" not in str(exc):
+                raise StoreError(str(exc)) from exc
+
+    async def close(self) -> None:
+        await self._db.connection.aclose()
+        await self._pool.disconnect()
+
+
+def _translate(message: str, name: str) -> StoreError:
+    lowered = message.lower()
+    if "timed out" in lowered:
+        return QueryTimeout("the query ran longer than the time limit", query=name)
+    if "constraint violation" in lowered:
+        return ConstraintViolation(message, query=name)
+    return StoreError(message, query=name)

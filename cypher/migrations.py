@@ -1,0 +1,68 @@
+"""Idempotent schema migrations: a unique key on every node label, plus lookup indexes.
+
+The tables below are the single source of truth; each adapter turns them into its own DDL
+(`statements_for`). Neo4j gets `CREATE CONSTRAINT … IF NOT EXISTS`; FalkorDB gets an index
+and then a unique constraint (FalkorDB requires the index first).
+"""
+
+from __future__ import annotations
+
+# Every node label and its unique, human-readable key (DESIGN §4).
+NODE_KEYS: dict[str, str] = {
+    "Country": "code",
+    "Partnership": "id",
+    "Project": "ref",
+    "Sector": "id",
+    "Technology": "id",
+    "Methodology": "id",
+    "Organization": "id",
+    "FundingProgramme": "id",
+    "MonitoringPeriod": "id",
+    "Validation": "id",
+    "Verification": "id",
+    "Issuance": "id",
+    "Series": "id",
+    "Account": "id",
+    "CreditBlock": "id",
+    "Transaction": "id",
+    "Authorization": "id",
+    "CorrespondingAdjustment": "id",
+    "ExternalRegistry": "id",
+    "ExternalRecord": "id",
+    "Source": "id",
+    "Statistic": "id",
+    "Event": "seq",
+    "IdempotencyKey": "key",
+}
+
+# Non-unique properties that filters and joins look up.
+LOOKUP_INDEXES: list[tuple[str, str]] = [
+    ("Project", "status"),
+    ("Project", "registeredOn"),
+    ("Project", "dataQuality"),
+    ("CreditBlock", "series"),
+    ("CreditBlock", "status"),
+    ("Transaction", "series"),
+    ("Transaction", "on"),
+    ("Organization", "name"),
+    ("ExternalRecord", "externalId"),
+]
+
+
+def neo4j_statements() -> list[str]:
+    statements = [
+        f"CREATE CONSTRAINT {label.lower()}_{key}_key IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, key in NODE_KEYS.items()
+    ]
+    statements += [
+        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in LOOKUP_INDEXES
+    ]
+    return statements
+
+
+def falkordb_index_statements() -> list[tuple[str, str, str]]:
+    """(label, property, statement) for every index FalkorDB needs, keys first."""
+    pairs = list(NODE_KEYS.items()) + LOOKUP_INDEXES
+    return [(label, prop, f"CREATE INDEX FOR (n:{label}) ON (n.{prop})") for label, prop in pairs]

@@ -1,0 +1,95 @@
+"""The store port: the one interface above which nothing knows which database runs.
+
+Named read query, named write query, migrate, ping, close. Results are lists of plain dicts
+whose values are str, int, float, bool, None, list, dict or `datetime.date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from cypher.registry import QueryRegistry
+
+log = logging.getLogger("jcm.store")
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+# Counts database round trips for the current request (set by the API per request).
+_round_trips: ContextVar[list[int] | None] = ContextVar("jcm_round_trips", default=None)
+
+
+@contextmanager
+def counting_round_trips() -> Iterator[list[int]]:
+    """Count the round trips made inside the block (`n[0]` after `with … as n`)."""
+    counter = [0]
+    token = _round_trips.set(counter)
+    try:
+        yield counter
+    finally:
+        _round_trips.reset(token)
+
+
+def to_param(value: Any) -> Any:
+    """Parameters are sent as JSON-like values; dates travel as ISO strings (queries use date())."""
+    if isinstance(value, dt.datetime):
+        raise TypeError("datetime parameters are not portable: store instants as epoch ms")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_param(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_param(v) for v in value]
+    return value
+
+
+class GraphStore(ABC):
+    """Shared behaviour of the adapters: query lookup, parameter conversion, counting."""
+
+    backend: str
+    dialect: str
+    address: str
+
+    def __init__(self, registry: QueryRegistry, *, timeout_ms: int) -> None:
+        self.registry = registry
+        self.timeout_ms = timeout_ms
+        self.round_trips = 0
+
+    async def read(self, name: str, params: Params | None = None) -> list[Row]:
+        return await self._named(name, params, write=False)
+
+    async def write(self, name: str, params: Params | None = None) -> list[Row]:
+        return await self._named(name, params, write=True)
+
+    async def _named(self, name: str, params: Params | None, *, write: bool) -> list[Row]:
+        query = self.registry.get(name)
+        self._count()
+        return await self._run(query.name, query.text, to_param(dict(params or {})), write=write)
+
+    def _count(self) -> None:
+        self.round_trips += 1
+        counter = _round_trips.get()
+        if counter is not None:
+            counter[0] += 1
+
+    @abstractmethod
+    async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        """Run one statement in its own transaction and return its rows as plain dicts."""
+
+    @abstractmethod
+    async def migrate(self) -> list[str]:
+        """Create every constraint and index that is missing; return what was created."""
+
+    @abstractmethod
+    async def ping(self) -> None:
+        """Return when the database answers; raise StoreUnavailable otherwise."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Release connections."""

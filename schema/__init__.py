@@ -1,0 +1,1 @@
+"""The GraphQL schema: Strawberry types, inputs, resolvers. Resolvers call named queries."""

@@ -1,0 +1,112 @@
+"""Client-facing errors: every error carries `extensions.code`; internal details never leave.
+
+Resolvers raise `ApiError` subclasses. Anything else is masked as INTERNAL and logged with the
+request id, so a stack trace or a Cypher text never reaches a client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from cypher.errors import QueryTimeout, StoreUnavailable
+
+log = logging.getLogger("jcm.graphql")
+
+
+class ErrorCode(StrEnum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    CONFLICT = "CONFLICT"
+    INTEGRITY_VIOLATION = "INTEGRITY_VIOLATION"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    INTERNAL = "INTERNAL"
+
+
+class ApiError(Exception):
+    code = ErrorCode.INTERNAL
+
+    def __init__(self, message: str, **extensions: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extensions = extensions
+
+
+class BadUserInput(ApiError):
+    code = ErrorCode.BAD_USER_INPUT
+
+
+class NotFound(ApiError):
+    code = ErrorCode.NOT_FOUND
+
+
+class Unauthenticated(ApiError):
+    code = ErrorCode.UNAUTHENTICATED
+
+
+class Forbidden(ApiError):
+    code = ErrorCode.FORBIDDEN
+
+
+class Conflict(ApiError):
+    code = ErrorCode.CONFLICT
+
+
+class IntegrityViolation(ApiError):
+    code = ErrorCode.INTEGRITY_VIOLATION
+
+
+class LimitExceeded(ApiError):
+    code = ErrorCode.LIMIT_EXCEEDED
+
+
+def to_client_error(error: GraphQLError, rid: str) -> GraphQLError:
+    """The error as a client may see it, with its code; `rid` is the request id for the logs."""
+    original = error.original_error
+    extensions = dict(error.extensions or {})
+    if original is None:
+        # Parse and validation errors: their message is about the client's own document.
+        extensions.setdefault("code", ErrorCode.BAD_USER_INPUT.value)
+        return _with(error, error.message, extensions)
+    if isinstance(original, ApiError):
+        return _with(error, original.message, {**original.extensions, "code": original.code.value})
+    if isinstance(original, QueryTimeout):
+        message = "the request took longer than the database time limit; ask for less"
+        return _with(error, message, {"code": ErrorCode.LIMIT_EXCEEDED.value})
+    if isinstance(original, StoreUnavailable):
+        log.error("database unavailable: %s", original)
+        message = f"the database is unavailable; try again shortly (request id {rid})"
+    else:
+        log.error("internal error at %s", error.path, exc_info=original)
+        message = f"internal error (request id {rid})"
+    return _with(error, message, {"code": ErrorCode.INTERNAL.value, "requestId": rid})
+
+
+def _with(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions=extensions,
+    )
+
+
+class ClientErrors(SchemaExtension):
+    """Rewrites every error of a result into its client form."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and getattr(result, "errors", None):
+            rid = getattr(self.execution_context.context, "request_id", "-")
+            result.errors = [to_client_error(e, rid) for e in result.errors]

@@ -1,0 +1,34 @@
+"""`graphInfo`: proves the path HTTP → schema → named query → database and back."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from schema.context import RequestContext
+
+
+@strawberry.type(description="How many nodes carry one label.")
+class LabelCount:
+    label: str
+    count: int
+
+
+@strawberry.type(description="Which database answers and how big the graph is.")
+class GraphInfo:
+    backend: str = strawberry.field(description="falkordb or neo4j.")
+    node_count: int
+    relationship_count: int
+    labels: list[LabelCount]
+
+
+async def graph_info(info: Info[RequestContext, None]) -> GraphInfo:
+    store = info.context.store
+    rows = await store.read("graph_info")
+    row = rows[0] if rows else {"nodeCount": 0, "relationshipCount": 0, "labels": []}
+    return GraphInfo(
+        backend=store.backend,
+        node_count=row["nodeCount"],
+        relationship_count=row["relationshipCount"],
+        labels=[LabelCount(label=x["label"], count=x["count"]) for x in row["labels"]],
+    )

@@ -1,0 +1,61 @@
+"""The real server: `jcm serve` under uvicorn, queried over TCP on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+
+from cypher.embedded import EmbeddedFalkorDB
+from tests.conftest import NEO4J_AUTH, NEO4J_URL
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_jcm_serve_answers_graphql_over_tcp(embedded: EmbeddedFalkorDB, graph_name: str) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "JCM_DATA_DIR": str(embedded.data_dir),
+        "JCM_GRAPH_NAME": graph_name,
+        "JCM_PORT": str(port),
+    }
+    if NEO4J_URL:
+        env |= {"JCM_GRAPH_URL": NEO4J_URL, "JCM_NEO4J_PASSWORD": NEO4J_AUTH["neo4j_password"]}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, server.stdout.read().decode()  # type: ignore[union-attr]
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not become ready"
+            time.sleep(0.2)
+        response = httpx.post(
+            f"{base}/graphql", json={"query": "{ graphInfo { backend nodeCount } }"}, timeout=10
+        )
+        assert response.status_code == 200
+        assert response.json()["data"]["graphInfo"]["nodeCount"] >= 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # The server did not own the database it found running: it must leave it running.
+    if not NEO4J_URL:
+        assert embedded.status().running

@@ -1,0 +1,92 @@
+"""Fixtures: a real embedded FalkorDB for the whole session, a fresh graph per test, and the
+real ASGI app in front of it. Set JCM_TEST_NEO4J_URL (and JCM_TEST_NEO4J_PASSWORD) to run the
+same tests against a Neo4j server instead."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.app import create_app
+from api.settings import Settings
+from cypher.embedded import EmbeddedFalkorDB
+from cypher.falkordb_store import FalkorDBStore
+from cypher.neo4j_store import Neo4jStore
+from cypher.registry import QUERIES_DIR
+from cypher.store import GraphStore
+
+TEST_QUERIES = Path(__file__).parent / "cypher" / "queries"
+NEO4J_URL = os.environ.get("JCM_TEST_NEO4J_URL")
+NEO4J_AUTH = {
+    "neo4j_user": os.environ.get("JCM_TEST_NEO4J_USER", "neo4j"),
+    "neo4j_password": os.environ.get("JCM_TEST_NEO4J_PASSWORD", "jcm-test-password"),
+}
+
+
+@pytest.fixture(scope="session")
+def embedded() -> Iterator[EmbeddedFalkorDB]:
+    # A short path: unix socket paths are limited to ~104 characters.
+    data_dir = tempfile.mkdtemp(prefix="jcm-test-", dir="/tmp")
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    yield db
+    db.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def new_store(embedded: EmbeddedFalkorDB, graph_name: str) -> GraphStore:
+    dirs = (QUERIES_DIR, TEST_QUERIES)
+    if NEO4J_URL:
+        return Neo4jStore(url=NEO4J_URL, **_neo4j_credentials(), query_dirs=dirs)
+    return FalkorDBStore(graph_name=graph_name, unix_socket=str(embedded.socket), query_dirs=dirs)
+
+
+def _neo4j_credentials() -> dict[str, str]:
+    return {"user": NEO4J_AUTH["neo4j_user"], "password": NEO4J_AUTH["neo4j_password"]}
+
+
+async def wipe(store: GraphStore) -> None:
+    if isinstance(store, FalkorDBStore):
+        await store.drop_graph()
+    else:
+        await store.write("delete_all")
+
+
+@pytest.fixture
+def graph_name() -> str:
+    return f"test_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+async def store(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[GraphStore]:
+    """A store on an empty graph of its own (Neo4j: the database, wiped)."""
+    store = new_store(embedded, graph_name)
+    await wipe(store)
+    yield store
+    await wipe(store)
+    await store.close()
+
+
+def app_settings(embedded: EmbeddedFalkorDB, graph_name: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {"data_dir": embedded.data_dir, "graph_name": graph_name}
+    if NEO4J_URL:
+        values |= {"graph_url": NEO4J_URL, **NEO4J_AUTH}
+    return Settings(**(values | overrides))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def client(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client speaking to the real ASGI app (lifespan run) on an empty graph."""
+    app = create_app(app_settings(embedded, graph_name))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
+            yield http
+        await wipe(app.state.store)

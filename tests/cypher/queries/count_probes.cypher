@@ -1,0 +1,3 @@
+// Counts Probe nodes.  Parameters: none.  Columns: probes (int).
+MATCH (p:Probe)
+RETURN count(p) AS probes

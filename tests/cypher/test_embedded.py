@@ -1,0 +1,81 @@
+"""The embedded FalkorDB: one instance per data directory, private socket, durable data."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cypher.embedded import EmbeddedFalkorDB, EmbeddedStartError
+from tests.conftest import new_store
+
+
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="jcm-emb-", dir="/tmp"))
+    yield path / "db"
+    EmbeddedFalkorDB(path / "db").stop()
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_starts_on_a_private_unix_socket_and_no_tcp_port(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    assert db.start() is True
+    status = db.status()
+    assert status.running
+    assert status.pid
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_ISSOCK(db.socket.stat().st_mode)
+    # No listening TCP socket (state 0A) belongs to the process.
+    tables = Path("/proc/net/tcp").read_text() + Path("/proc/net/tcp6").read_text()
+    rows = [line.split() for line in tables.splitlines() if "local_address" not in line]
+    listening = {f"socket:[{row[9]}]" for row in rows if row[3] == "0A"}
+    open_files = {str(p.readlink()) for p in Path(f"/proc/{status.pid}/fd").iterdir()}
+    assert not listening & open_files
+
+
+def test_second_start_on_the_same_data_dir_reuses_the_running_instance(data_dir: Path) -> None:
+    first = EmbeddedFalkorDB(data_dir)
+    assert first.start() is True
+    pid = first.status().pid
+    assert EmbeddedFalkorDB(data_dir).start() is False
+    assert first.status().pid == pid
+
+
+async def test_data_survives_a_restart(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    store = new_store(db, "durable")
+    await store.write("create_probe", {"item": 1})
+    await store.close()
+    db.stop()
+    assert not db.status().running
+    db.start()
+    store = new_store(db, "durable")
+    assert await store.read("count_probes") == [{"probes": 1}]
+    await store.close()
+
+
+def test_stop_when_not_running_says_so(data_dir: Path) -> None:
+    assert EmbeddedFalkorDB(data_dir).stop() is False
+
+
+def test_failed_start_names_the_log_file(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    # A corrupt append-only manifest makes redis-server refuse to start.
+    (data_dir / "appendonlydir").mkdir()
+    (data_dir / "appendonlydir" / "appendonly.aof.manifest").write_text("garbage\n")
+    db = EmbeddedFalkorDB(data_dir)
+    with pytest.raises(EmbeddedStartError) as caught:
+        db.start(timeout_s=10)
+    assert str(db.log_file) in str(caught.value)
+
+
+def test_too_long_data_dir_is_refused_with_advice() -> None:
+    db = EmbeddedFalkorDB("/tmp/" + "x" * 120)
+    with pytest.raises(EmbeddedStartError, match="JCM_DATA_DIR"):
+        db.start()

@@ -1,0 +1,84 @@
+"""The store port behaves the same whichever database is behind it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+
+from cypher.errors import QueryNotFound, StoreError
+from cypher.store import GraphStore, counting_round_trips
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'Viet Nam — ベトナム "quoted" back\\slash\nnew line',
+        "",
+        42,
+        -(2**53),
+        3.25,
+        True,
+        False,
+        None,
+        [1, "two", 3.5, None, [True]],
+        {"code": "JP", "nested": {"n": 1, "list": ["a"]}, "with-dash": 1},
+        [],
+        {},
+    ],
+)
+async def test_parameter_round_trips_unchanged(store: GraphStore, value: object) -> None:
+    rows = await store.read("echo_value", {"value": value})
+    assert rows == [{"value": value}]
+
+
+async def test_date_parameter_comes_back_as_a_date(store: GraphStore) -> None:
+    rows = await store.read("echo_date", {"on": dt.date(2016, 5, 13)})
+    assert rows == [{"on": dt.date(2016, 5, 13), "year": 2016}]
+
+
+async def test_syntax_error_names_the_query_and_the_store_keeps_working(
+    store: GraphStore,
+) -> None:
+    with pytest.raises(StoreError) as caught:
+        await store.read("broken_syntax")
+    assert caught.value.query == "broken_syntax"
+    assert "broken_syntax" in str(caught.value)
+    assert await store.read("echo_value", {"value": 1}) == [{"value": 1}]
+
+
+async def test_unknown_query_name_is_refused_before_reaching_the_database(
+    store: GraphStore,
+) -> None:
+    with pytest.raises(QueryNotFound) as caught:
+        await store.read("no_such_query")
+    assert caught.value.query == "no_such_query"
+
+
+async def test_write_failing_half_way_leaves_nothing_behind(store: GraphStore) -> None:
+    with pytest.raises(StoreError):
+        await store.write("create_probes_then_fail", {"items": [1, 2, 0, 4]})
+    assert await store.read("count_probes") == [{"probes": 0}]
+    await store.write("create_probe", {"item": 7})
+    assert await store.read("count_probes") == [{"probes": 1}]
+
+
+async def test_migrations_run_twice_and_the_second_run_creates_nothing(
+    store: GraphStore,
+) -> None:
+    first = await store.migrate()
+    assert any("Country" in name or "country" in name for name in first)
+    assert await store.migrate() == []
+
+
+async def test_200_concurrent_reads_complete_without_pool_errors(store: GraphStore) -> None:
+    results = await asyncio.gather(*(store.read("echo_value", {"value": i}) for i in range(200)))
+    assert [rows[0]["value"] for rows in results] == list(range(200))
+
+
+async def test_round_trips_are_counted_per_block(store: GraphStore) -> None:
+    with counting_round_trips() as trips:
+        await store.read("echo_value", {"value": 1})
+        await store.read("echo_value", {"value": 2})
+    assert trips[0] == 2
