@@ -16,6 +16,7 @@ from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
 from schema.root import schema
+from seed.loader import seed_if_empty
 
 log = logging.getLogger("jcm.app")
 
@@ -34,6 +35,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             created = await opened.store.migrate()
             if created:
                 log.info("migrations created %d constraints/indexes", len(created))
+            if settings.seed_if_empty and (summary := await seed_if_empty(opened.store)):
+                log.info("loaded the JCM seed data (%d records)", summary.changed)
             if missing := assets.missing():
                 log.error("GraphiQL assets missing (run `npm ci`): %s", ", ".join(missing))
             log.info("serving on %s (%s)", opened.store.address, opened.store.backend)

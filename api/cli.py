@@ -5,10 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
 
 from api.settings import Settings
-from cypher.connect import build_store, describe_url
+from cypher.connect import describe_url, open_store
 from cypher.embedded import EmbeddedFalkorDB, EmbeddedStartError
+from cypher.store import GraphStore
+from seed.reference_graph import build_reference_graph
+from seed.seed_files import DATA_DIR, SeedError, read_seed
+from seed.writer import Progress, WriteSummary, write_payload
+
+T = TypeVar("T")
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -53,23 +62,52 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    async def run() -> list[str]:
-        embedded = None
-        if describe_url(settings.graph_url) == "embedded":
-            embedded = EmbeddedFalkorDB(settings.data_dir)
-            if not embedded.start():
-                embedded = None  # it was running already: leave it running
-        store = build_store(settings.store_config())
-        try:
-            return await store.migrate()
-        finally:
-            await store.close()
-            if embedded is not None:
-                embedded.stop()
+async def with_store(settings: Settings, work: Callable[[GraphStore], Awaitable[T]]) -> T:
+    """Run `work` on the configured store, starting the embedded database if needed (and
+    stopping it afterwards only if this command started it)."""
+    opened = open_store(settings.store_config())
+    try:
+        return await work(opened.store)
+    finally:
+        await opened.close()
 
-    created = asyncio.run(run())
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    created = asyncio.run(with_store(settings, lambda store: store.migrate()))
     print(f"created {len(created)}: " + ", ".join(created) if created else "schema up to date")
+    return 0
+
+
+def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    async def run(store: GraphStore) -> WriteSummary:
+        await store.migrate()
+        if args.reset:
+            await store.write("delete_all")
+        progress = Progress(0)
+        if args.synthetic:
+            from seed.synthetic import synthetic_graph
+
+            payload = synthetic_graph(args.synthetic, seed=args.random_seed)
+            progress.total = max(
+                1,
+                sum(len(rows) for rows in payload.nodes.values())
+                + sum(len(payload.link_rows(kind)) for kind in payload.links),
+            )
+            return await write_payload(store, payload, progress=progress)
+        payload = build_reference_graph(read_seed(args.data or DATA_DIR))
+        progress.total = max(1, payload.count()[0])
+        return await write_payload(store, payload, progress=progress)
+
+    try:
+        summary = asyncio.run(with_store(settings, run))
+    except SeedError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+    what = f"synthetic data ({args.synthetic} projects)" if args.synthetic else "JCM seed data"
+    print(f"loaded the {what}:")
+    print("\n".join(summary.lines()))
     return 0
 
 
@@ -86,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     db.set_defaults(run=cmd_db)
     migrate = sub.add_parser("migrate", help="create missing constraints and indexes")
     migrate.set_defaults(run=cmd_migrate)
+    seed = sub.add_parser("seed", help="load the JCM seed data (idempotent) or synthetic data")
+    seed.add_argument("--data", type=Path, help="seed directory (default: the bundled data)")
+    seed.add_argument("--synthetic", type=int, metavar="N", help="load N synthetic projects")
+    seed.add_argument("--random-seed", type=int, default=1, help="synthetic generator seed")
+    seed.add_argument("--reset", action="store_true", help="delete the whole graph first")
+    seed.set_defaults(run=cmd_seed)
     return root
 
 

@@ -1,0 +1,71 @@
+"""Re-checkable ledger invariants (DESIGN §4): the live blocks of each series tile 1..issued
+exactly, so issued = held + retired + cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cypher.store import GraphStore
+
+
+@dataclass(frozen=True)
+class TilingProblem:
+    series: str
+    kind: str  # OVERLAP, GAP, BEYOND_ISSUED, NOT_CONSERVED
+    detail: str
+    blocks: tuple[str, ...] = ()
+
+
+def tiling_problems(series: str, issued: int, blocks: list[dict[str, Any]]) -> list[TilingProblem]:
+    """Problems with one series' live blocks (given in order of `first`)."""
+    problems = []
+    expected = 1
+    previous = None
+    for block in blocks:
+        if block["first"] < expected and previous is not None:
+            problems.append(
+                TilingProblem(
+                    series,
+                    "OVERLAP",
+                    f"units {block['first']}-{min(block['last'], expected - 1)} "
+                    "are in two live blocks",
+                    (previous["id"], block["id"]),
+                )
+            )
+        elif block["first"] > expected:
+            problems.append(
+                TilingProblem(
+                    series,
+                    "GAP",
+                    f"units {expected}-{block['first'] - 1} are in no live block",
+                    (block["id"],),
+                )
+            )
+        expected = max(expected, block["last"] + 1)
+        previous = block
+    if expected - 1 > issued:
+        problems.append(
+            TilingProblem(
+                series, "BEYOND_ISSUED", f"live blocks reach unit {expected - 1} of {issued} issued"
+            )
+        )
+    elif expected - 1 < issued:
+        problems.append(
+            TilingProblem(series, "GAP", f"units {expected}-{issued} are in no live block")
+        )
+    total = sum(b["last"] - b["first"] + 1 for b in blocks)
+    if total != issued:
+        problems.append(
+            TilingProblem(
+                series,
+                "NOT_CONSERVED",
+                f"held + retired + cancelled = {total}, but {issued} were issued",
+            )
+        )
+    return problems
+
+
+async def ledger_problems(store: GraphStore, series_prefix: str = "") -> list[TilingProblem]:
+    rows = await store.read("series_live_blocks", {"seriesPrefix": series_prefix})
+    return [p for row in rows for p in tiling_problems(row["series"], row["issued"], row["blocks"])]

@@ -1,0 +1,16 @@
+// Makes each Project's USES relationships to Technology nodes exactly the ones listed
+// (stale ones are deleted).
+// Parameters: $rows (list of {from: Project.ref, links: list of {to: Technology.id, props}}).
+// Columns: linked (int): relationships now in place for these rows.
+UNWIND $rows AS row
+MATCH (a:Project {ref: row.from})
+OPTIONAL MATCH (a)-[old:USES]->(b:Technology)
+WHERE NOT b.id IN [l IN row.links | l.to]
+WITH a, row, collect(old) AS stale
+FOREACH (x IN stale | DELETE x)
+WITH a, row
+UNWIND row.links AS link
+MATCH (b:Technology {id: link.to})
+MERGE (a)-[r:USES]->(b)
+SET r = link.props
+RETURN count(r) AS linked

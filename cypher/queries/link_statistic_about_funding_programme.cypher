@@ -1,0 +1,16 @@
+// Makes each Statistic's ABOUT relationships to FundingProgramme nodes exactly the ones listed
+// (stale ones are deleted).
+// Parameters: $rows (list of {from: Statistic.id, links: list of {to: FundingProgramme.id, props}}).
+// Columns: linked (int): relationships now in place for these rows.
+UNWIND $rows AS row
+MATCH (a:Statistic {id: row.from})
+OPTIONAL MATCH (a)-[old:ABOUT]->(b:FundingProgramme)
+WHERE NOT b.id IN [l IN row.links | l.to]
+WITH a, row, collect(old) AS stale
+FOREACH (x IN stale | DELETE x)
+WITH a, row
+UNWIND row.links AS link
+MATCH (b:FundingProgramme {id: link.to})
+MERGE (a)-[r:ABOUT]->(b)
+SET r = link.props
+RETURN count(r) AS linked

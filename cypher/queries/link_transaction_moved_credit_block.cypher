@@ -1,0 +1,16 @@
+// Makes each Transaction's MOVED relationships to CreditBlock nodes exactly the ones listed
+// (stale ones are deleted).
+// Parameters: $rows (list of {from: Transaction.id, links: list of {to: CreditBlock.id, props}}).
+// Columns: linked (int): relationships now in place for these rows.
+UNWIND $rows AS row
+MATCH (a:Transaction {id: row.from})
+OPTIONAL MATCH (a)-[old:MOVED]->(b:CreditBlock)
+WHERE NOT b.id IN [l IN row.links | l.to]
+WITH a, row, collect(old) AS stale
+FOREACH (x IN stale | DELETE x)
+WITH a, row
+UNWIND row.links AS link
+MATCH (b:CreditBlock {id: link.to})
+MERGE (a)-[r:MOVED]->(b)
+SET r = link.props
+RETURN count(r) AS linked
