@@ -15,7 +15,7 @@ from cypher.embedded import EmbeddedFalkorDB, EmbeddedStartError
 from cypher.store import GraphStore
 from seed.reference_graph import build_reference_graph
 from seed.seed_files import DATA_DIR, SeedError, read_seed
-from seed.writer import Progress, WriteSummary, write_payload
+from seed.writer import WriteSummary, write_payload
 
 T = TypeVar("T")
 
@@ -83,20 +83,14 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         await store.migrate()
         if args.reset:
             await store.write("delete_all")
-        progress = Progress(0)
+        payload = build_reference_graph(read_seed(args.data or DATA_DIR))
         if args.synthetic:
             from seed.synthetic import synthetic_graph
 
+            # The real taxonomy first: synthetic projects link to its countries and technologies.
+            await write_payload(store, payload)
             payload = synthetic_graph(args.synthetic, seed=args.random_seed)
-            progress.total = max(
-                1,
-                sum(len(rows) for rows in payload.nodes.values())
-                + sum(len(payload.link_rows(kind)) for kind in payload.links),
-            )
-            return await write_payload(store, payload, progress=progress)
-        payload = build_reference_graph(read_seed(args.data or DATA_DIR))
-        progress.total = max(1, payload.count()[0])
-        return await write_payload(store, payload, progress=progress)
+        return await write_payload(store, payload, progress=True)
 
     try:
         summary = asyncio.run(with_store(settings, run))

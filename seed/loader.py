@@ -7,11 +7,11 @@ from pathlib import Path
 from cypher.store import GraphStore
 from seed.reference_graph import build_reference_graph
 from seed.seed_files import DATA_DIR, read_seed
-from seed.writer import Progress, WriteSummary, write_payload
+from seed.writer import WriteSummary, write_payload
 
 
 async def load_reference_data(
-    store: GraphStore, data_dir: Path = DATA_DIR, *, progress: Progress | None = None
+    store: GraphStore, data_dir: Path = DATA_DIR, *, progress: bool = False
 ) -> WriteSummary:
     """Validate every seed file (raising SeedError with every problem, writing nothing), then
     write the graph."""

@@ -128,7 +128,18 @@ def build_reference_graph(records: SeedRecords) -> GraphPayload:
     for s in records["statistics.json"]:
         g.node(
             "Statistic",
-            props(s, "id", "metric", "value", "unit", "asOf", "asOfPrecision", "quote", "lowerBound", "approximate"),
+            props(
+                s,
+                "id",
+                "metric",
+                "value",
+                "unit",
+                "asOf",
+                "asOfPrecision",
+                "quote",
+                "lowerBound",
+                "approximate",
+            ),
             s.sources,
         )
         if s.country:

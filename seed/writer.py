@@ -74,8 +74,9 @@ async def write_payload(
     payload: GraphPayload,
     *,
     batch_size: int = BATCH_SIZE,
-    progress: Progress | None = None,
+    progress: bool = False,
 ) -> WriteSummary:
+    """Write every node, then every link; `progress` draws a bar when stderr is a terminal."""
     summary = WriteSummary()
     started = time.monotonic()
     plan: list[tuple[str, str, list[dict[str, Any]], Callable[[list[dict]], None]]] = []
@@ -87,13 +88,13 @@ async def write_payload(
         rows = payload.link_rows(kind)
         if rows:
             plan.append((kind.query, kind.query, rows, _count_links(summary, kind.query)))
-    progress = progress or Progress(sum(len(rows) for *_, rows, _ in plan), enabled=False)
+    bar = Progress(sum(len(rows) for *_, rows, _ in plan), enabled=None if progress else False)
     for what, query, rows, count in plan:
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
             count(await store.write(query, {"rows": batch}))
-            progress.advance(len(batch), what)
-    progress.finish()
+            bar.advance(len(batch), what)
+    bar.finish()
     summary.seconds = time.monotonic() - started
     return summary
 
