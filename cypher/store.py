@@ -67,6 +67,11 @@ class GraphStore(ABC):
     async def write(self, name: str, params: Params | None = None) -> list[Row]:
         return await self._named(name, params, write=True)
 
+    async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
+        """Run a compiled variant of the named read query `name` (see cypher/listing.py)."""
+        self._count()
+        return await self._run(name, text, to_param(dict(params or {})), write=False)
+
     async def _named(self, name: str, params: Params | None, *, write: bool) -> list[Row]:
         query = self.registry.get(name)
         self._count()

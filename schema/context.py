@@ -8,6 +8,7 @@ from typing import Any
 from starlette.requests import HTTPConnection
 
 from cypher.store import GraphStore
+from schema.loaders import Loaders
 
 
 @dataclass
@@ -17,5 +18,8 @@ class RequestContext:
     request: HTTPConnection | None = None
     response: Any = None
     connection_params: dict[str, Any] | None = None
-    # Per-request dataloaders, created on first use (see schema/loaders.py).
-    loaders: dict[str, Any] = field(default_factory=dict)
+    # Per-request batch loaders (see schema/loaders.py).
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.store)

@@ -6,10 +6,11 @@ import strawberry
 
 from schema.errors import ClientErrors
 from schema.graph_info import GraphInfo, graph_info
+from schema.queries import BrowseQuery
 
 
 @strawberry.type
-class Query:
+class Query(BrowseQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )

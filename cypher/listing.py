@@ -1,0 +1,235 @@
+"""Filtered, sorted, keyset-paginated lists, computed entirely in Cypher.
+
+Each listing is a named query with marked slots (`WITH n /*derive*/`, `true /*filter*/`,
+`n.key /*order*/`, `[n.key] /*sortkey*/`) that are valid Cypher as written (and linted so).
+This module fills the slots from a whitelist: filter fields, sort fields and the keyset
+condition come only from the listing's spec, values only travel as parameters. So a client
+can compose filters with AND / OR / NOT, but never inject Cypher.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from cypher.store import GraphStore
+
+Op = Literal["in", "eq", "gte", "lte", "any_in", "flag"]
+
+
+class ListingError(ValueError):
+    """A filter, sort or cursor the listing cannot use; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """`expr` is over the row variable `n`, or names a derived column (see `derive`)."""
+
+    expr: str
+    op: Op
+    derive: str | None = None  # Cypher expression computed before WHERE, named `expr`
+    date: bool = False
+
+
+@dataclass(frozen=True)
+class SortField:
+    expr: str  # must never be null: wrap in coalesce()
+    kind: Literal["string", "number"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    label: str
+    key: str
+    page_query: str
+    count_query: str
+    filters: dict[str, FilterField]
+    sorts: dict[str, SortField]
+    default_order: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Compiled:
+    derive: list[str] = field(default_factory=list)
+    predicates: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def param(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f"${name}"
+
+
+def compile_filter(listing: Listing, tree: dict[str, Any] | None, out: Compiled) -> str:
+    """A boolean Cypher expression for a filter tree {field: value, and: [...], or: [...],
+    not: {...}}. Empty parts are left out; an empty tree matches everything."""
+    if not tree:
+        return "true"
+    parts = []
+    for name, value in tree.items():
+        if value is None:
+            continue
+        if name == "and":
+            parts += [f"({compile_filter(listing, t, out)})" for t in value]
+        elif name == "or":
+            if value:
+                parts.append(
+                    "(" + " OR ".join(f"({compile_filter(listing, t, out)})" for t in value) + ")"
+                )
+        elif name == "not":
+            parts.append(f"NOT ({compile_filter(listing, value, out)})")
+        else:
+            parts.append(_leaf(listing, name, value, out))
+    return " AND ".join(parts) if parts else "true"
+
+
+def _leaf(listing: Listing, name: str, value: Any, out: Compiled) -> str:
+    spec = listing.filters.get(name)
+    if spec is None:
+        raise ListingError(f"{listing.label} cannot be filtered by {name!r}")
+    if spec.derive:
+        derived = f"{spec.derive} AS {spec.expr}"
+        if derived not in out.derive:
+            out.derive.append(derived)
+    p = out.param(value)
+    value_expr = f"date({p})" if spec.date else p
+    match spec.op:
+        case "in":
+            return f"{spec.expr} IN {p}"
+        case "eq":
+            return f"{spec.expr} = {p}"
+        case "gte":
+            return f"{spec.expr} >= {value_expr}"
+        case "lte":
+            return f"{spec.expr} <= {value_expr}"
+        case "any_in":
+            return f"any(x IN {spec.expr} WHERE x IN {p})"
+        case "flag":
+            return f"({spec.expr} > 0) = {p}"
+    raise AssertionError(spec.op)
+
+
+@dataclass(frozen=True)
+class Ordering:
+    fields: tuple[tuple[str, str], ...]  # (sort field name, ASC|DESC), the key last
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha1(json.dumps(self.fields).encode()).hexdigest()[:8]
+
+
+def ordering(listing: Listing, order: list[tuple[str, str]] | None) -> Ordering:
+    fields = list(order or listing.default_order)
+    for name, direction in fields:
+        if name not in listing.sorts:
+            raise ListingError(f"{listing.label} cannot be sorted by {name!r}")
+        if direction not in ("ASC", "DESC"):
+            raise ListingError(f"sort direction must be ASC or DESC, not {direction!r}")
+    if not any(name == "__key" for name, _ in fields):
+        fields.append(("__key", "ASC"))  # the unique key breaks ties: a total order
+    return Ordering(tuple(fields))
+
+
+def _sort_expr(listing: Listing, name: str) -> SortField:
+    if name == "__key":
+        return SortField(f"n.{listing.key}", "string")
+    return listing.sorts[name]
+
+
+def encode_cursor(order: Ordering, values: list[Any]) -> str:
+    raw = json.dumps([order.fingerprint, values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(order: Ordering, cursor: str, listing: Listing) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        fingerprint, values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, TypeError) as exc:
+        raise ListingError(
+            "the cursor is not one this API gave out; start again without it"
+        ) from exc
+    if fingerprint != order.fingerprint:
+        raise ListingError("the cursor belongs to another ordering; keep orderBy as it was")
+    if not isinstance(values, list) or len(values) != len(order.fields):
+        raise ListingError("the cursor is not one this API gave out; start again without it")
+    for (name, _), value in zip(order.fields, values, strict=True):
+        kind = _sort_expr(listing, name).kind
+        valid = isinstance(value, str) if kind == "string" else isinstance(value, int | float)
+        if not valid or isinstance(value, bool):
+            raise ListingError("the cursor is not one this API gave out; start again without it")
+    return values
+
+
+def keyset(listing: Listing, order: Ordering, values: list[Any], out: Compiled) -> str:
+    """Rows strictly after `values` in `order`: (a > x) OR (a = x AND b > y) OR …"""
+    disjuncts = []
+    for i, (name, direction) in enumerate(order.fields):
+        terms = [
+            f"{_sort_expr(listing, prior).expr} = {out.param(values[j])}"
+            for j, (prior, _) in enumerate(order.fields[:i])
+        ]
+        op = ">" if direction == "ASC" else "<"
+        terms.append(f"{_sort_expr(listing, name).expr} {op} {out.param(values[i])}")
+        disjuncts.append("(" + " AND ".join(terms) + ")")
+    return "(" + " OR ".join(disjuncts) + ")"
+
+
+def fill(text: str, compiled: Compiled, order: Ordering | None, listing: Listing) -> str:
+    derive = "".join(f", {d}" for d in compiled.derive)
+    predicate = " AND ".join(compiled.predicates) or "true"
+    text = text.replace("WITH n /*derive*/", f"WITH n{derive}")
+    text = text.replace("true /*filter*/", predicate)
+    if order is not None:
+        exprs = [(_sort_expr(listing, name).expr, d) for name, d in order.fields]
+        text = text.replace(f"n.{listing.key} /*order*/", ", ".join(f"{e} {d}" for e, d in exprs))
+        text = text.replace(
+            f"[n.{listing.key}] /*sortkey*/", "[" + ", ".join(e for e, _ in exprs) + "]"
+        )
+    return text
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]]
+    cursors: list[str]
+    has_next: bool
+
+
+async def fetch_page(
+    store: GraphStore,
+    listing: Listing,
+    *,
+    tree: dict[str, Any] | None,
+    order: list[tuple[str, str]] | None,
+    first: int,
+    after: str | None,
+) -> Page:
+    ordered = ordering(listing, order)
+    compiled = Compiled()
+    compiled.predicates.append(compile_filter(listing, tree, compiled))
+    if after:
+        values = decode_cursor(ordered, after, listing)
+        compiled.predicates.append(keyset(listing, ordered, values, compiled))
+    text = fill(store.registry.get(listing.page_query).text, compiled, ordered, listing)
+    params = {**compiled.params, "limit": first + 1}
+    rows = await store.read_text(listing.page_query, text, params)
+    has_next = len(rows) > first
+    rows = rows[:first]
+    cursors = [encode_cursor(ordered, [_jsonable(v) for v in row["sortKey"]]) for row in rows]
+    return Page([row["node"] for row in rows], cursors, has_next)
+
+
+async def count_rows(store: GraphStore, listing: Listing, tree: dict[str, Any] | None) -> int:
+    compiled = Compiled()
+    compiled.predicates.append(compile_filter(listing, tree, compiled))
+    text = fill(store.registry.get(listing.count_query).text, compiled, None, listing)
+    rows = await store.read_text(listing.count_query, text, compiled.params)
+    return rows[0]["total"] if rows else 0
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -1,0 +1,7 @@
+// For a batch of CreditBlock nodes: the blocks each credit block was split into.
+// Parameters: $keys (list of CreditBlock.id).
+// Columns: key (the CreditBlock.id asked for), node (map of the CreditBlock), rel (map of the relationship).
+UNWIND $keys AS key
+MATCH (a:CreditBlock {id: key})<-[r:SPLIT_FROM]-(b:CreditBlock)
+RETURN key, b {.*} AS node, r {.*} AS rel
+ORDER BY key, b.id

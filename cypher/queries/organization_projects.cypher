@@ -1,0 +1,10 @@
+// For a batch of Organization nodes, one page of the projects each organization participates in (rel: role, side, note), ordered by Project.ref.
+// Parameters: $keys (list of Organization.id), $after (Project.ref to start after, or null), $limit (int).
+// Columns: key, total (int, all of them), items (list of {node, rel} maps), hasNext (bool).
+UNWIND $keys AS key
+MATCH (a:Organization {id: key})-[r:PARTICIPATES_IN]->(b:Project)
+WITH key, b, r
+ORDER BY b.ref
+WITH key, collect({node: b {.*}, rel: r {.*}}) AS items
+WITH key, size(items) AS total, [x IN items WHERE $after IS NULL OR x.node.ref > $after] AS rest
+RETURN key, total, rest[0..$limit] AS items, size(rest) > $limit AS hasNext

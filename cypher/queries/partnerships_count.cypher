@@ -1,0 +1,6 @@
+// How many Partnership nodes match a filter (the filter slot is filled by cypher/listing.py).
+// Parameters: the compiled filter parameters.  Columns: total (int).
+MATCH (n:Partnership)
+WITH n /*derive*/
+WHERE true /*filter*/
+RETURN count(n) AS total

@@ -1,0 +1,11 @@
+// One page of Project nodes: filtered, ordered and cut after a cursor by cypher/listing.py,
+// which fills the marked slots (derived columns, filter and keyset condition, sort keys).
+// Parameters: $limit (int, page size + 1), plus the compiled filter and cursor parameters.
+// Columns: node (map of the Project's properties), sortKey (list: the row's sort values).
+MATCH (n:Project)
+WITH n /*derive*/
+WHERE true /*filter*/
+WITH n, [n.ref] /*sortkey*/ AS sortKey
+ORDER BY n.ref /*order*/
+LIMIT $limit
+RETURN n {.*} AS node, sortKey

@@ -1,0 +1,88 @@
+"""What every type shares: the Relay `Node` interface with opaque global ids, the data
+quality of a record and the sources it came from."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from cypher.migrations import NODE_KEYS
+from schema.context import RequestContext
+from schema.errors import BadUserInput
+
+T = TypeVar("T")
+
+
+@strawberry.enum(description="How far a record can be trusted.")
+class DataQuality(Enum):
+    OFFICIAL = "OFFICIAL"
+    SECONDARY = "SECONDARY"
+    ILLUSTRATIVE = "ILLUSTRATIVE"
+
+
+def global_id(type_name: str, key: Any) -> strawberry.ID:
+    raw = f"{type_name}:{key}".encode()
+    return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+
+
+def parse_global_id(value: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        type_name, key = raw.split(":", 1)
+    except (ValueError, UnicodeDecodeError):
+        raise BadUserInput(
+            f"{value!r} is not a node id given out by this API", field="id"
+        ) from None
+    return type_name, key
+
+
+@strawberry.interface(description="An object with a global id, fetchable with `node(id:)`.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="Where a fact comes from.")
+class Source(Node):
+    key: str
+    url: str
+    title: str | None
+    publisher: str | None
+    published_on: dt.date | None
+    data_quality: DataQuality
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
+    """Build a Strawberry type from a store row: each field takes the camelCase property.
+
+    For node types (named like their label), `id` is the global id and `key` the graph's
+    own `id` property."""
+    values: dict[str, Any] = {}
+    graph_key = NODE_KEYS.get(cls.__name__)
+    if graph_key is not None:
+        values["id"] = global_id(cls.__name__, row[graph_key])
+        if graph_key == "id":
+            values["key"] = row["id"]
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if not f.init or f.name in extra or f.name in values:
+            continue
+        value = row.get(f.metadata.get("prop") or camel(f.name))
+        if f.name == "data_quality" and value is not None:
+            value = DataQuality(value)
+        values[f.name] = value
+    return cls(**values, **extra)  # type: ignore[call-arg]
+
+
+async def sources_of(info: Info[RequestContext, None], label: str, key: Any) -> list[Source]:
+    rows = await info.context.loaders.related(f"sources_of_{label}").load(key)
+    return [from_row(Source, row["node"]) for row in rows]

@@ -1,0 +1,112 @@
+"""Relay-style cursor connections: `first` (default 20, at most 100), `after`, `totalCount`."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from schema.errors import BadUserInput, LimitExceeded
+
+T = TypeVar("T")
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
+
+
+@strawberry.type(description="Where a page sits in its list.")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of a list, with cursors to go on from.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="The page's nodes, without cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many there are in all (for this filter).")
+    async def total_count(self) -> int:
+        return await self.count()
+
+
+def page_size(first: int | None) -> int:
+    if first is None:
+        return DEFAULT_PAGE
+    if first < 0:
+        raise BadUserInput("`first` must be 0 or more", field="first")
+    if first > MAX_PAGE:
+        raise LimitExceeded(
+            f"`first` may be at most {MAX_PAGE}; page on with `after`", field="first", max=MAX_PAGE
+        )
+    return first
+
+
+def connection(
+    nodes: list[Any], cursors: list[str], has_next: bool, count: Callable[[], Awaitable[int]]
+) -> Connection[Any]:
+    edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+    info = PageInfo(
+        has_next_page=has_next,
+        has_previous_page=False,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )
+    return Connection(edges=edges, page_info=info, count=count)
+
+
+# Nested lists page by their node key only: the cursor is that key, made opaque.
+def key_cursor(key: Any) -> str:
+    raw = json.dumps(["k", key]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def parse_key_cursor(cursor: str | None) -> Any:
+    if cursor is None:
+        return None
+    try:
+        tag, key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError):
+        tag, key = None, None
+    if tag != "k" or not isinstance(key, str | int):
+        raise BadUserInput(
+            "the cursor is not one this API gave out; start again without it", field="after"
+        )
+    return key
+
+
+async def nested_connection(
+    loaders: Any,
+    query: str,
+    parent_key: Any,
+    first: int | None,
+    after: str | None,
+    make: Callable[[dict[str, Any]], Any],
+    node_key: str,
+) -> Connection[Any]:
+    """A page of a related list, batch-loaded across all parents in the response."""
+    size = page_size(first)
+    row = await loaders.page(query, size, parse_key_cursor(after)).load(parent_key)
+    nodes = [make(item) for item in row["items"]]
+    cursors = [key_cursor(item["node"][node_key]) for item in row["items"]]
+    total = row["total"]
+
+    async def count() -> int:
+        return total
+
+    return connection(nodes, cursors, row["hasNext"], count)

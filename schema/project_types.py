@@ -1,0 +1,260 @@
+"""Projects and what happens to them: participants, funding, validation, monitoring,
+verification, issuance decisions and Article 6.2 authorizations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from schema.context import RequestContext
+from schema.node import DataQuality, Node, Source, from_row, sources_of
+from schema.pagination import Connection, nested_connection
+from schema.reference_types import (
+    Country,
+    FundingProgramme,
+    Methodology,
+    Organization,
+    Partnership,
+    Technology,
+    related,
+    related_one,
+)
+
+if TYPE_CHECKING:
+    from schema.ledger_types import CreditBlock, Series
+
+Ctx = Info[RequestContext, None]
+SeriesRef = Annotated["Series", strawberry.lazy("schema.ledger_types")]
+CreditBlockRef = Annotated["CreditBlock", strawberry.lazy("schema.ledger_types")]
+
+
+@strawberry.type(description="An organization's part in a project.")
+class Participation:
+    role: str
+    side: str = strawberry.field(description="JP or PARTNER.")
+    note: str | None
+    organization: Organization
+
+
+@strawberry.type(description="Support a project received from a programme.")
+class Funding:
+    amount: float | None
+    currency: str | None
+    fiscal_year: int | None
+    subsidy_rate: float | None
+    note: str | None
+    programme: FundingProgramme
+
+
+@strawberry.type(description="A methodology a project applies, and how that link is known.")
+class MethodologyUse:
+    basis: str | None = strawberry.field(description="Set when the link is inferred.")
+    methodology: Methodology
+
+
+@strawberry.type(description="A JCM project (registered, validated, selected or planned).")
+class Project(Node):
+    ref: str = strawberry.field(description="JCM reference number, or `X-…` when none is public.")
+    official_ref: bool
+    title: str
+    title_complete: bool | None
+    status: str
+    status_as_given: str | None
+    host_country_code: str = strawberry.field(metadata={"prop": "hostCountry"})
+    registered_on: dt.date | None
+    started_on: dt.date | None
+    selected_on: dt.date | None
+    pin_no_objection_on: dt.date | None
+    operational_lifetime_years: int | None
+    location: str | None
+    estimated_annual_reduction: float | None = strawberry.field(description="tCO2e a year.")
+    ghg_reduction_as_listed: float | None = strawberry.field(
+        description="A reduction figure as a source lists it, unit unstated."
+    )
+    note: str | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "project", self.ref)
+
+    @strawberry.field
+    async def host_country(self, info: Ctx) -> Country | None:
+        return await related_one(info, "project_host_country", self.ref, Country)
+
+    @strawberry.field
+    async def partnership(self, info: Ctx) -> Partnership | None:
+        return await related_one(info, "project_partnership", self.ref, Partnership)
+
+    @strawberry.field
+    async def technologies(self, info: Ctx) -> list[Technology]:
+        return await related(info, "project_technologies", self.ref, Technology)
+
+    @strawberry.field
+    async def methodologies(self, info: Ctx) -> list[MethodologyUse]:
+        rows = await info.context.loaders.related("project_methodologies").load(self.ref)
+        return [
+            MethodologyUse(
+                basis=r["rel"].get("basis"), methodology=from_row(Methodology, r["node"])
+            )
+            for r in rows
+        ]
+
+    @strawberry.field
+    async def participants(self, info: Ctx) -> list[Participation]:
+        rows = await info.context.loaders.related("project_participants").load(self.ref)
+        return [
+            from_row(Participation, r["rel"], organization=from_row(Organization, r["node"]))
+            for r in rows
+        ]
+
+    @strawberry.field
+    async def funding(self, info: Ctx) -> list[Funding]:
+        rows = await info.context.loaders.related("project_funding").load(self.ref)
+        return [
+            from_row(Funding, r["rel"], programme=from_row(FundingProgramme, r["node"]))
+            for r in rows
+        ]
+
+    @strawberry.field
+    async def validations(self, info: Ctx) -> list[Validation]:
+        return await related(info, "project_validations", self.ref, Validation)
+
+    @strawberry.field
+    async def monitoring_periods(self, info: Ctx) -> list[MonitoringPeriod]:
+        return await related(info, "project_monitoring_periods", self.ref, MonitoringPeriod)
+
+    @strawberry.field(description="Joint Committee issuance decisions for this project.")
+    async def issuances(self, info: Ctx) -> list[Issuance]:
+        return await related(info, "project_issuances", self.ref, Issuance)
+
+    @strawberry.field(description="Article 6.2 authorizations covering this project.")
+    async def authorizations(self, info: Ctx) -> list[Authorization]:
+        return await related(info, "project_authorizations", self.ref, Authorization)
+
+
+@strawberry.type(description="A TPE's validation of a project.")
+class Validation(Node):
+    key: str
+    report_on: dt.date | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "validation", self.key)
+
+    @strawberry.field(description="The third-party entity that validated.")
+    async def tpe(self, info: Ctx) -> Organization | None:
+        return await related_one(info, "validation_tpe", self.key, Organization)
+
+
+@strawberry.type(description="A period whose emission reductions were monitored.")
+class MonitoringPeriod(Node):
+    key: str
+    start_on: dt.date | None
+    end_on: dt.date | None
+    approx_months: int | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "monitoring_period", self.key)
+
+    @strawberry.field
+    async def verifications(self, info: Ctx) -> list[Verification]:
+        return await related(info, "monitoring_period_verifications", self.key, Verification)
+
+
+@strawberry.type(description="A TPE's verification of a monitoring period.")
+class Verification(Node):
+    key: str
+    report_on: dt.date | None
+    verified_quantity: int | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "verification", self.key)
+
+    @strawberry.field
+    async def tpe(self, info: Ctx) -> Organization | None:
+        return await related_one(info, "verification_tpe", self.key, Organization)
+
+
+@strawberry.type(description="A Joint Committee's decision to issue credits for a project.")
+class Issuance(Node):
+    key: str
+    decided_on: dt.date | None
+    reported_on: dt.date | None
+    issued_on: dt.date | None
+    japan_registry_issued_on: dt.date | None
+    joint_committee: str | None
+    notified_total: int | None = strawberry.field(description="tCO2e notified for issuance.")
+    japan_government_share: int | None
+    as_itmo: bool | None
+    note: str | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "issuance", self.key)
+
+    @strawberry.field
+    async def project(self, info: Ctx) -> Project | None:
+        return await related_one(info, "issuance_project", self.key, Project)
+
+    @strawberry.field
+    async def monitoring_period(self, info: Ctx) -> MonitoringPeriod | None:
+        return await related_one(info, "issuance_monitoring_period", self.key, MonitoringPeriod)
+
+    @strawberry.field
+    async def verification(self, info: Ctx) -> Verification | None:
+        return await related_one(info, "issuance_verification", self.key, Verification)
+
+    @strawberry.field(description="The series each registry opened for this issuance.")
+    async def series(self, info: Ctx) -> list[SeriesRef]:
+        from schema.ledger_types import Series
+
+        return await related(info, "issuance_series", self.key, Series)
+
+    @strawberry.field(description="Its credit blocks, a page at a time (superseded ones too).")
+    async def blocks(
+        self, info: Ctx, first: int | None = None, after: str | None = None
+    ) -> Connection[CreditBlockRef]:
+        from schema.ledger_types import CreditBlock
+
+        return await nested_connection(
+            info.context.loaders,
+            "issuance_blocks",
+            self.key,
+            first,
+            after,
+            lambda item: from_row(CreditBlock, item["node"]),
+            "id",
+        )
+
+
+@strawberry.type(description="A partner's Article 6.2 authorization of a project's credits.")
+class Authorization(Node):
+    key: str
+    party: str = strawberry.field(description="The authorizing country's code.")
+    on: dt.date | None
+    purposes: list[str] = strawberry.field(description="NDC and/or OIMP.")
+    document: str | None
+    note: str | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "authorization", self.key)
+
+    @strawberry.field
+    async def authorizing_country(self, info: Ctx) -> Country | None:
+        return await related_one(info, "authorization_party", self.key, Country)
+
+    @strawberry.field
+    async def projects(self, info: Ctx) -> list[Project]:
+        return await related(info, "authorization_projects", self.key, Project)

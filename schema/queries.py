@@ -1,0 +1,258 @@
+"""The root query fields that browse the graph: lists (connections) and single lookups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from cypher import listings
+from cypher.listing import Listing, ListingError, count_rows, fetch_page
+from schema.context import RequestContext
+from schema.errors import BadUserInput, NotFound
+from schema.filters import (
+    CountryFilter,
+    CountryOrder,
+    CreditBlockFilter,
+    CreditBlockOrder,
+    KeyedFilter,
+    MethodologyFilter,
+    MethodologyOrder,
+    OrganizationFilter,
+    OrganizationOrder,
+    PartnershipFilter,
+    PartnershipOrder,
+    ProjectFilter,
+    ProjectOrder,
+    to_order,
+    to_tree,
+)
+from schema.ledger_types import (
+    Account,
+    CorrespondingAdjustment,
+    CreditBlock,
+    Series,
+    Transaction,
+)
+from schema.node import Node, from_row, parse_global_id
+from schema.pagination import Connection, connection, page_size
+from schema.project_types import (
+    Authorization,
+    Issuance,
+    MonitoringPeriod,
+    Project,
+    Validation,
+    Verification,
+)
+from schema.reference_types import (
+    Country,
+    FundingProgramme,
+    Methodology,
+    Organization,
+    Partnership,
+    Sector,
+    Technology,
+)
+
+Ctx = Info[RequestContext, None]
+
+# Node type -> the query that loads it by key.
+NODE_TYPES: dict[str, tuple[type, str]] = {
+    cls.__name__: (cls, f"{query}_by_key")
+    for cls, query in [
+        (Country, "country"),
+        (Partnership, "partnership"),
+        (Sector, "sector"),
+        (Technology, "technology"),
+        (Methodology, "methodology"),
+        (Organization, "organization"),
+        (FundingProgramme, "funding_programme"),
+        (Project, "project"),
+        (Validation, "validation"),
+        (MonitoringPeriod, "monitoring_period"),
+        (Verification, "verification"),
+        (Issuance, "issuance"),
+        (Authorization, "authorization"),
+        (Series, "series"),
+        (CreditBlock, "credit_block"),
+        (Account, "account"),
+        (Transaction, "transaction"),
+        (CorrespondingAdjustment, "corresponding_adjustment"),
+    ]
+}
+
+
+async def list_page(
+    info: Ctx,
+    listing: Listing,
+    cls: type,
+    filter_: Any,
+    order_by: Any,
+    first: int | None,
+    after: str | None,
+) -> Connection[Any]:
+    size = page_size(first)
+    tree = to_tree(filter_)
+    store = info.context.store
+    try:
+        page = await fetch_page(
+            store, listing, tree=tree, order=to_order(order_by), first=size, after=after
+        )
+    except ListingError as exc:
+        raise BadUserInput(str(exc)) from None
+
+    async def count() -> int:
+        return await count_rows(store, listing, tree)
+
+    return connection([from_row(cls, row) for row in page.rows], page.cursors, page.has_next, count)
+
+
+async def by_key(info: Ctx, type_name: str, key: str, *, required: bool = True) -> Any:
+    cls, query = NODE_TYPES[type_name]
+    row = await info.context.loaders.by_key(query).load(key)
+    if row is None:
+        if required:
+            raise NotFound(f"no {type_name} with key {key!r}", type=type_name, key=key)
+        return None
+    return from_row(cls, row)
+
+
+@strawberry.type
+class BrowseQuery:
+    @strawberry.field(description="Countries: Japan, the JCM partners, ASEAN states and more.")
+    async def countries(
+        self,
+        info: Ctx,
+        filter: CountryFilter | None = None,
+        order_by: list[CountryOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Country]:
+        return await list_page(info, listings.COUNTRIES, Country, filter, order_by, first, after)
+
+    @strawberry.field(description="One country by its ISO code.")
+    async def country(self, info: Ctx, code: str) -> Country:
+        return await by_key(info, "Country", code.upper())
+
+    @strawberry.field(description="The bilateral partnerships.")
+    async def partnerships(
+        self,
+        info: Ctx,
+        filter: PartnershipFilter | None = None,
+        order_by: list[PartnershipOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Partnership]:
+        return await list_page(
+            info, listings.PARTNERSHIPS, Partnership, filter, order_by, first, after
+        )
+
+    @strawberry.field(description="One partnership by its key, e.g. `JP-MN`.")
+    async def partnership(self, info: Ctx, key: str) -> Partnership:
+        return await by_key(info, "Partnership", key)
+
+    @strawberry.field(description="Projects: filter, sort and page.")
+    async def projects(
+        self,
+        info: Ctx,
+        filter: ProjectFilter | None = None,
+        order_by: list[ProjectOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Project]:
+        return await list_page(info, listings.PROJECTS, Project, filter, order_by, first, after)
+
+    @strawberry.field(description="One project by its reference, e.g. `ID004`.")
+    async def project(self, info: Ctx, ref: str) -> Project:
+        return await by_key(info, "Project", ref)
+
+    @strawberry.field(description="Approved methodologies.")
+    async def methodologies(
+        self,
+        info: Ctx,
+        filter: MethodologyFilter | None = None,
+        order_by: list[MethodologyOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Methodology]:
+        return await list_page(
+            info, listings.METHODOLOGIES, Methodology, filter, order_by, first, after
+        )
+
+    @strawberry.field(description="One methodology by its key, e.g. `VN_AM001`.")
+    async def methodology(self, info: Ctx, key: str) -> Methodology:
+        return await by_key(info, "Methodology", key)
+
+    @strawberry.field(description="Companies, agencies, banks, governments and TPEs.")
+    async def organizations(
+        self,
+        info: Ctx,
+        filter: OrganizationFilter | None = None,
+        order_by: list[OrganizationOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Organization]:
+        return await list_page(
+            info, listings.ORGANIZATIONS, Organization, filter, order_by, first, after
+        )
+
+    @strawberry.field
+    async def organization(self, info: Ctx, key: str) -> Organization:
+        return await by_key(info, "Organization", key)
+
+    @strawberry.field(description="Funding programmes.")
+    async def funding_programmes(
+        self,
+        info: Ctx,
+        filter: KeyedFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[FundingProgramme]:
+        return await list_page(
+            info, listings.FUNDING_PROGRAMMES, FundingProgramme, filter, None, first, after
+        )
+
+    @strawberry.field
+    async def funding_programme(self, info: Ctx, key: str) -> FundingProgramme:
+        return await by_key(info, "FundingProgramme", key)
+
+    @strawberry.field(description="The technology taxonomy.")
+    async def technologies(
+        self,
+        info: Ctx,
+        filter: KeyedFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Technology]:
+        return await list_page(info, listings.TECHNOLOGIES, Technology, filter, None, first, after)
+
+    @strawberry.field(description="The 15 sectoral scopes.")
+    async def sectors(
+        self,
+        info: Ctx,
+        filter: KeyedFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Sector]:
+        return await list_page(info, listings.SECTORS, Sector, filter, None, first, after)
+
+    @strawberry.field(description="Credit blocks of the ledger.")
+    async def credit_blocks(
+        self,
+        info: Ctx,
+        filter: CreditBlockFilter | None = None,
+        order_by: list[CreditBlockOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[CreditBlock]:
+        return await list_page(
+            info, listings.CREDIT_BLOCKS, CreditBlock, filter, order_by, first, after
+        )
+
+    @strawberry.field(description="Any object by its global id.")
+    async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
+        type_name, key = parse_global_id(id)
+        if type_name not in NODE_TYPES:
+            raise BadUserInput(f"{id!r} is not a node id given out by this API", field="id")
+        return await by_key(info, type_name, key, required=False)
