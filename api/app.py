@@ -7,15 +7,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 from api.graphiql_assets import MOUNT, AssetFiles
+from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
 from api.health import healthz, readyz
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
-from schema.root import schema
+from schema.limits import Limits
+from schema.root import build_schema
 from seed.loader import seed_if_empty
 
 log = logging.getLogger("jcm.app")
@@ -24,7 +27,8 @@ log = logging.getLogger("jcm.app")
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     configure_logging(settings.log_level)
-    graphql = JcmGraphQL(schema, graphql_ide="graphiql")
+    limits = Limits(settings.max_depth, settings.max_aliases, settings.max_tokens)
+    graphql = JcmGraphQL(build_schema(limits), graphql_ide="graphiql")
     assets = AssetFiles(graphql.graphql_ide_html)
 
     @asynccontextmanager
@@ -55,5 +59,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(GraphQLHttp, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", "X-Request-ID"],
+            expose_headers=["X-Request-ID"],
+            max_age=600,
+        )
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     pool_size: int = Field(16, ge=1, le=512, description="Database connections per process.")
     query_timeout_ms: int = Field(10_000, ge=10, description="Time limit of one database query.")
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    max_depth: int = Field(12, ge=2, description="Deepest GraphQL operation allowed.")
+    max_aliases: int = Field(30, ge=0, description="Most aliases in one operation.")
+    max_tokens: int = Field(3000, ge=100, description="Most tokens in one GraphQL document.")
+    max_body_bytes: int = Field(100_000, ge=1000, description="Largest request body.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed to call the API from a browser (JSON list, e.g. ["https://a.b"]).',
+    )
     seed_if_empty: bool = Field(False, description="Load the seed data into an empty graph.")
 
     def store_config(self) -> StoreConfig:

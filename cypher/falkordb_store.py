@@ -131,10 +131,13 @@ class FalkorDBStore(GraphStore):
         return [dict(zip(columns, map(plain, row), strict=True)) for row in result.result_set]
 
     async def migrate(self) -> list[str]:
-        existing = {
+        indexes = await self.read("falkordb_indexes")
+        existing = {(row["label"], prop) for row in indexes for prop in row["properties"]}
+        fulltext = {
             (row["label"], prop)
-            for row in await self.read("falkordb_indexes")
-            for prop in row["properties"]
+            for row in indexes
+            for prop, kinds in (row.get("types") or {}).items()
+            if "FULLTEXT" in kinds
         }
         created = []
         for label, prop, statement in migrations.falkordb_index_statements():
@@ -142,6 +145,10 @@ class FalkorDBStore(GraphStore):
                 self._count()
                 await self._run("migrate", statement, {}, write=True)
                 created.append(f"index {label}.{prop}")
+        for label, prop in migrations.FULLTEXT:
+            if (label, prop) not in fulltext:
+                await self.write("falkordb_create_fulltext_index", {"label": label, "prop": prop})
+                created.append(f"fulltext {label}.{prop}")
         constraints = {
             (c["label"], tuple(c["properties"]))
             for c in await self._graph.list_constraints()

@@ -49,6 +49,18 @@ LOOKUP_INDEXES: list[tuple[str, str]] = [
 ]
 
 
+# Full-text indexes behind `search` (label, property).
+FULLTEXT: list[tuple[str, str]] = [
+    ("Project", "title"),
+    ("Organization", "name"),
+    ("Methodology", "title"),
+]
+
+
+def fulltext_index_name(label: str, prop: str) -> str:
+    return f"{label.lower()}_{prop}_fulltext"
+
+
 def neo4j_statements() -> list[str]:
     statements = [
         f"CREATE CONSTRAINT {label.lower()}_{key}_key IF NOT EXISTS "
@@ -58,6 +70,11 @@ def neo4j_statements() -> list[str]:
     statements += [
         f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
         for label, prop in LOOKUP_INDEXES
+    ]
+    statements += [
+        f"CREATE FULLTEXT INDEX {fulltext_index_name(label, prop)} IF NOT EXISTS "
+        f"FOR (n:{label}) ON EACH [n.{prop}]"
+        for label, prop in FULLTEXT
     ]
     return statements
 

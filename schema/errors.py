@@ -71,8 +71,10 @@ def to_client_error(error: GraphQLError, rid: str) -> GraphQLError:
     """The error as a client may see it, with its code; `rid` is the request id for the logs."""
     original = error.original_error
     extensions = dict(error.extensions or {})
-    if original is None:
-        # Parse and validation errors: their message is about the client's own document.
+    if original is None or isinstance(original, GraphQLError) or error.path is None:
+        # Parse, validation and variable errors (no field ran): about the client's request.
+        if "more than" in error.message and "tokens" in error.message:
+            extensions["code"] = ErrorCode.LIMIT_EXCEEDED.value  # graphql-core's token limit
         extensions.setdefault("code", ErrorCode.BAD_USER_INPUT.value)
         return _with(error, error.message, extensions)
     if isinstance(original, ApiError):

@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
-import strawberry
+from typing import Any
 
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+
+from schema.analytics import AnalyticsQuery
 from schema.errors import ClientErrors
 from schema.graph_info import GraphInfo, graph_info
+from schema.limits import Limits, depth_and_alias_rule
 from schema.queries import BrowseQuery
 
 
 @strawberry.type
-class Query(BrowseQuery):
+class Query(BrowseQuery, AnalyticsQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query, extensions=[ClientErrors])
+class JcmSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Client errors are the client's business; ClientErrors logs the internal ones."""
 
 
-schema = build_schema()
+def build_schema(limits: Limits | None = None) -> strawberry.Schema:
+    limits = limits or Limits()
+    rule = depth_and_alias_rule(limits)  # one class, so the validation cache can hit
+    return JcmSchema(
+        query=Query,
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: AddValidationRules([rule]),
+            lambda: ParserCache(maxsize=512),
+            lambda: ValidationCache(maxsize=512),
+            ClientErrors,
+        ],
+    )
+
+
+def sdl() -> str:
+    """The schema in SDL, as exported to schema.graphql."""
+    return build_schema().as_str() + "\n"

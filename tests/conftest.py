@@ -90,3 +90,27 @@ async def client(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[h
         async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
             yield http
         await wipe(app.state.store)
+
+
+@pytest.fixture(scope="session")
+async def seeded_client(embedded: EmbeddedFalkorDB) -> AsyncIterator[httpx.AsyncClient]:
+    """One app on a graph holding the JCM seed data, shared by read-only tests."""
+    name = f"seeded_{uuid.uuid4().hex[:8]}"
+    app = create_app(app_settings(embedded, name, seed_if_empty=True))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
+        await wipe(app.state.store)
+
+
+async def gql(http: httpx.AsyncClient, query: str, **variables: object) -> dict:
+    """POST a GraphQL operation; returns the decoded response body."""
+    response = await http.post("/graphql", json={"query": query, "variables": variables})
+    return response.json()
+
+
+def data(body: dict) -> dict:
+    assert "errors" not in body, body["errors"]
+    return body["data"]

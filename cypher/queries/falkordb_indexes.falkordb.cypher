@@ -1,4 +1,5 @@
-// The property indexes FalkorDB has (used by migrations to stay idempotent).
-// Parameters: none.  Columns: label (string), properties (list of strings).
-CALL db.indexes() YIELD label, properties
-RETURN label, properties
+// The indexes FalkorDB has (used by migrations to stay idempotent).
+// Parameters: none.
+// Columns: label (string), properties (list of strings), types (map: property -> index kinds).
+CALL db.indexes() YIELD label, properties, types
+RETURN label, properties, types

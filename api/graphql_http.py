@@ -1,0 +1,139 @@
+"""GraphQL over HTTP at the edge of `/graphql`: request body size limit, JSON errors for
+malformed requests, and the `application/graphql-response+json` media type with its status
+codes when the client asks for it (GraphQL over HTTP specification)."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+def _error_body(message: str, code: str) -> bytes:
+    return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
+
+
+class GraphQLHttp:
+    def __init__(self, app: ASGIApp, *, path: str = "/graphql", max_body_bytes: int) -> None:
+        self.app = app
+        self.path = path
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        accept = headers.get("accept", "")
+        wants_graphql_response = GRAPHQL_RESPONSE in accept
+        media = GRAPHQL_RESPONSE if wants_graphql_response else "application/json"
+        too_big = f"the request body is over {self.max_body_bytes} bytes"
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_body_bytes:
+            await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
+            return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def buffered_send(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] != "http.response.body" or start is None:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            await self._finish(
+                send, scope["method"], start, b"".join(chunks), media, wants_graphql_response
+            )
+
+        try:
+            await self.app(scope, limited_receive, buffered_send)
+        except _BodyTooLarge:
+            await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
+
+    async def _finish(
+        self,
+        send: Send,
+        method: str,
+        start: Message,
+        body: bytes,
+        media: str,
+        wants_graphql_response: bool,
+    ) -> None:
+        status = start["status"]
+        headers = dict(start.get("headers", []))
+        content_type = headers.get(b"content-type", b"").decode("latin-1")
+        if content_type.startswith("text/html"):
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        if status >= 400 and not content_type.startswith("application/json"):
+            # Strawberry answers malformed requests with plain text; clients get JSON errors.
+            message = body.decode("utf-8", "replace").strip() or "bad request"
+            if method == "GET" and message.startswith("mutations are not allowed"):
+                await _respond(
+                    send,
+                    405,
+                    media,
+                    _error_body("mutations must be sent with POST", "BAD_USER_INPUT"),
+                    allow=b"POST",
+                )
+                return
+            await _respond(send, status, media, _error_body(message, "BAD_USER_INPUT"))
+            return
+        if wants_graphql_response and status == 200:
+            try:
+                payload = json.loads(body)
+            except ValueError:
+                payload = {}
+            # A request error (parse, validation, limits) yields no data at all: 400.
+            if isinstance(payload, dict) and "data" not in payload:
+                status = 400
+        extra = [
+            (k, v)
+            for k, v in start.get("headers", [])
+            if k.lower() not in (b"content-type", b"content-length")
+        ]
+        await _respond(send, status, media, body, extra=extra)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _respond(
+    send: Send,
+    status: int,
+    media: str,
+    body: bytes,
+    *,
+    allow: bytes | None = None,
+    extra: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    headers = [
+        (b"content-type", f"{media}; charset=utf-8".encode()),
+        (b"content-length", str(len(body)).encode()),
+        *(extra or []),
+    ]
+    if allow:
+        headers.append((b"allow", allow))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

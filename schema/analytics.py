@@ -1,0 +1,130 @@
+"""`stats` (group-by aggregates) and `search` (full-text)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from cypher.listing import ListingError
+from cypher.project_stats import project_stats
+from cypher.search_text import MAX_WORDS, search
+from schema.context import RequestContext
+from schema.errors import BadUserInput, LimitExceeded
+from schema.filters import ProjectFilter, to_tree
+from schema.node import Node
+
+Ctx = Info[RequestContext, None]
+MAX_HITS = 50
+
+
+@strawberry.enum(description="What `stats` can group projects by.")
+class StatsDimension(Enum):
+    COUNTRY = "COUNTRY"
+    SECTOR = "SECTOR"
+    TECHNOLOGY = "TECHNOLOGY"
+    PROGRAMME = "PROGRAMME"
+    YEAR = "YEAR"
+    STATUS = "STATUS"
+
+
+@strawberry.type(description="Aggregates for one combination of the grouped dimensions.")
+class StatsGroup:
+    country: str | None = strawberry.field(description="Host country code, when grouped.")
+    sector: str | None
+    technology: str | None
+    programme: str | None
+    year: int | None = strawberry.field(description="Year of registration, when grouped.")
+    status: str | None
+    project_count: int
+    estimated_annual_reduction: float = strawberry.field(description="tCO2e a year.")
+    credits_issued: int
+    credits_held: int
+    credits_retired: int
+    credits_cancelled: int
+
+
+@strawberry.enum
+class SearchKind(Enum):
+    PROJECT = "Project"
+    ORGANIZATION = "Organization"
+    METHODOLOGY = "Methodology"
+
+
+@strawberry.type(description="A full-text match, best first.")
+class SearchHit:
+    kind: SearchKind
+    key: str
+    title: str | None
+    score: float
+
+    @strawberry.field(description="The matched object.")
+    async def node(self, info: Ctx) -> Node | None:
+        from schema.queries import by_key
+
+        return await by_key(info, self.kind.value, self.key, required=False)
+
+
+def _group(row: dict[str, Any]) -> StatsGroup:
+    return StatsGroup(
+        country=row["country"],
+        sector=row["sector"],
+        technology=row["technology"],
+        programme=row["programme"],
+        year=row["year"],
+        status=row["status"],
+        project_count=row["projects"],
+        estimated_annual_reduction=float(row["reduction"]),
+        credits_issued=row["issued"],
+        credits_held=row["held"],
+        credits_retired=row["retired"],
+        credits_cancelled=row["cancelled"],
+    )
+
+
+@strawberry.type
+class AnalyticsQuery:
+    @strawberry.field(
+        description=(
+            "Project counts, estimated reductions and credits issued, held, retired and cancelled, "
+            "grouped by any combination of dimensions. A project with several sectors, "
+            "technologies or programmes counts once in each of its groups."
+        )
+    )
+    async def stats(
+        self,
+        info: Ctx,
+        group_by: list[StatsDimension] | None = None,
+        filter: ProjectFilter | None = None,
+    ) -> list[StatsGroup]:
+        dims = [d.value for d in group_by or []]
+        try:
+            rows = await project_stats(info.context.store, dims, to_tree(filter))
+        except ListingError as exc:
+            raise BadUserInput(str(exc)) from None
+        return [_group(row) for row in rows]
+
+    @strawberry.field(
+        description=(
+            "Full-text search over project titles, organization names and methodology titles. "
+            "Every word must match; the last may be the start of a word."
+        )
+    )
+    async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchHit]:
+        if first < 1:
+            raise BadUserInput("`first` must be at least 1", field="first")
+        if first > MAX_HITS:
+            raise LimitExceeded(f"`first` may be at most {MAX_HITS}", field="first")
+        if len(text) > 200:
+            raise LimitExceeded(
+                f"search text may be at most 200 characters ({MAX_WORDS} words)", field="text"
+            )
+        rows = await search(info.context.store, text, first)
+        return [
+            SearchHit(
+                kind=SearchKind(r["kind"]), key=r["key"], title=r["title"], score=float(r["score"])
+            )
+            for r in rows
+        ]
