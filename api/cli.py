@@ -105,6 +105,13 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
+    from schema.root import sdl
+
+    sys.stdout.write(sdl())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="jcm", description="JCM Graph: the API and its database.")
     sub = root.add_subparsers(dest="command", required=True)
@@ -124,6 +131,8 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--random-seed", type=int, default=1, help="synthetic generator seed")
     seed.add_argument("--reset", action="store_true", help="delete the whole graph first")
     seed.set_defaults(run=cmd_seed)
+    schema = sub.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.set_defaults(run=cmd_schema)
     return root
 
 

@@ -104,9 +104,12 @@ class GraphQLHttp:
                 payload = json.loads(body)
             except ValueError:
                 payload = {}
-            # A request error (parse, validation, limits) yields no data at all: 400.
-            if isinstance(payload, dict) and "data" not in payload:
-                status = 400
+            # A request error (parse, validation, limits: no field ran, so no error has a
+            # path) yields no data: 400. Field errors keep 200, even when data is null.
+            if isinstance(payload, dict) and payload.get("data") is None:
+                errors = payload.get("errors") or []
+                if errors and not any(error.get("path") for error in errors):
+                    status = 400
         extra = [
             (k, v)
             for k, v in start.get("headers", [])

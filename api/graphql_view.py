@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 
 from api.graphiql_assets import localize
 from api.request_log import request_id
 from schema.context import RequestContext
+from schema.errors import to_client_error
 
 
 class JcmGraphQL(GraphQL):
@@ -25,3 +29,9 @@ class JcmGraphQL(GraphQL):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(localize(self.graphql_ide_html))
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        # Parse errors skip the schema extensions: give them their code here too.
+        if result.errors:
+            result.errors = [to_client_error(e, request_id.get()) for e in result.errors]
+        return await super().process_result(request, result)

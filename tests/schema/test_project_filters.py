@@ -101,7 +101,8 @@ async def test_unknown_enum_value_is_a_bad_user_input(seeded_client: httpx.Async
 
 
 async def test_orders_by_several_fields(seeded_client: httpx.AsyncClient) -> None:
-    query = """{ projects(first: 100, orderBy: [{field: HOST_COUNTRY}, {field: TITLE, direction: DESC}])
+    query = """{ projects(first: 100,
+                          orderBy: [{field: HOST_COUNTRY}, {field: TITLE, direction: DESC}])
                  { nodes { ref hostCountryCode title } } }"""
     nodes = data(await gql(seeded_client, query))["projects"]["nodes"]
     keys = [(n["hostCountryCode"], n["title"]) for n in nodes]

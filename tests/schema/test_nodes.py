@@ -1,0 +1,70 @@
+"""Relay global ids and relationships in both directions."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import data, gql
+
+
+async def test_node_fetches_any_object_by_its_global_id(seeded_client: httpx.AsyncClient) -> None:
+    first = data(await gql(seeded_client, '{ project(ref: "KH005") { id title } }'))["project"]
+    again = data(
+        await gql(
+            seeded_client,
+            "query($id: ID!) { node(id: $id) { id ... on Project { title } } }",
+            id=first["id"],
+        )
+    )["node"]
+    assert again == first
+
+
+async def test_malformed_global_id_is_a_bad_user_input(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, '{ node(id: "%%%") { id } }')
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_relationships_read_both_ways(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ project(ref: "X-VN-01") { participants { role side organization { key
+                   projects(first: 5) { nodes { ref } } } }
+                 funding { programme { key projects(first: 100) { nodes { ref } } } } } }"""
+    project = data(await gql(seeded_client, query))["project"]
+    participant = project["participants"][0]
+    assert (participant["role"], participant["side"]) == ("REPRESENTATIVE", "JP")
+    assert participant["organization"]["key"] == "jfe-engineering"
+    assert {"ref": "X-VN-01"} in participant["organization"]["projects"]["nodes"]
+    programme = project["funding"][0]["programme"]
+    assert programme["key"] == "MOEJ-MODEL"
+    assert {"ref": "X-VN-01"} in programme["projects"]["nodes"]
+
+
+async def test_every_type_exposes_sources_and_data_quality(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ partnership(key: "JP-MN") { dataQuality sources { url }
+                 methodologies(first: 3) { nodes { dataQuality sources { url } } }
+                 tpes { dataQuality sourceUrls organization { dataQuality sources { url } } } } }"""
+    p = data(await gql(seeded_client, query))["partnership"]
+    assert p["dataQuality"] == "OFFICIAL"
+    assert p["sources"]
+    assert all(m["sources"] for m in p["methodologies"]["nodes"])
+    assert all(t["sourceUrls"] and t["organization"]["sources"] for t in p["tpes"])
+
+
+async def test_ledger_types_link_up(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ creditBlocks(filter: {series: ["JP-X-ID-02-2016-1"], status: [RETIRED]}) {
+        nodes { key firstSerial lastSerial quantity status account { key kind }
+                splitFrom { key status } issuance { key project { ref } } } } }"""
+    nodes = data(await gql(seeded_client, query))["creditBlocks"]["nodes"]
+    assert nodes == [
+        {
+            "key": "JP-X-ID-02-2016-1/1-10",
+            "firstSerial": "JP-X-ID-02-2016-1-000001",
+            "lastSerial": "JP-X-ID-02-2016-1-000010",
+            "quantity": 10,
+            "status": "RETIRED",
+            "account": {"key": "JP-RETIREMENT", "kind": "RETIREMENT"},
+            "splitFrom": {"key": "JP-X-ID-02-2016-1/1-27", "status": "SUPERSEDED"},
+            "issuance": {"key": "ISS-ID-2016-1", "project": {"ref": "X-ID-02"}},
+        }
+    ]

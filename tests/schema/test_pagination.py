@@ -1,0 +1,99 @@
+"""Cursor pagination: complete, ordered, stable; bad cursors are refused clearly."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import data, gql
+
+PAGE = """query($after: String, $order: [ProjectOrder!]) {
+  projects(first: 7, after: $after, orderBy: $order) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ref registeredOn } } } }"""
+
+
+async def walk(http: httpx.AsyncClient, order: list | None = None) -> tuple[list[dict], int]:
+    seen: list[dict] = []
+    after = None
+    pages = 0
+    while True:
+        result = data(await gql(http, PAGE, after=after, order=order))["projects"]
+        seen += [edge["node"] for edge in result["edges"]]
+        pages += 1
+        if not result["pageInfo"]["hasNextPage"]:
+            assert result["totalCount"] == len(seen)
+            return seen, pages
+        after = result["pageInfo"]["endCursor"]
+        assert after == result["edges"][-1]["cursor"]
+
+
+async def test_walking_every_page_yields_each_project_once_in_order(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    nodes, pages = await walk(seeded_client)
+    refs = [n["ref"] for n in nodes]
+    assert refs == sorted(refs)
+    assert len(set(refs)) == len(refs) == 38
+    assert pages == 6
+
+
+async def test_walking_a_sort_with_ties_and_nulls_loses_and_repeats_nothing(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    order = [{"field": "REGISTERED_ON", "direction": "DESC"}]
+    nodes, _ = await walk(seeded_client, order)
+    keys = [(n["registeredOn"] or "", n["ref"]) for n in nodes]
+    assert len({n["ref"] for n in nodes}) == len(nodes) == 38
+    # Dates descending, ties broken by ref ascending.
+    assert keys == sorted(keys, key=lambda k: (_negate(k[0]), k[1]))
+
+
+def _negate(text: str) -> tuple[int, ...]:
+    return (*(-ord(c) for c in text), 1)
+
+
+async def test_tampered_cursor_is_a_bad_user_input(seeded_client: httpx.AsyncClient) -> None:
+    first = data(await gql(seeded_client, PAGE))["projects"]
+    cursor = first["pageInfo"]["endCursor"]
+    for bad in (cursor[:-2] + "xx", "not-a-cursor", cursor[::-1]):
+        body = await gql(seeded_client, PAGE, after=bad)
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", bad
+        assert "cursor" in body["errors"][0]["message"]
+
+
+async def test_cursor_of_another_ordering_is_refused(seeded_client: httpx.AsyncClient) -> None:
+    cursor = data(await gql(seeded_client, PAGE))["projects"]["pageInfo"]["endCursor"]
+    body = await gql(seeded_client, PAGE, after=cursor, order=[{"field": "TITLE"}])
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "ordering" in body["errors"][0]["message"]
+
+
+async def test_nested_connection_pages_with_its_own_cursors(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """query($after: String) { country(code: "ID") {
+        projects(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+                                           nodes { ref } } } }"""
+    refs: list[str] = []
+    after = None
+    while True:
+        page = data(await gql(seeded_client, query, after=after))["country"]["projects"]
+        refs += [n["ref"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert refs == sorted(refs)
+    assert len(refs) == page["totalCount"] == 12
+
+
+async def test_page_size_over_100_is_a_limit(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, "{ projects(first: 101) { totalCount } }")
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    body = await gql(
+        seeded_client, '{ country(code: "ID") { projects(first: 500) { totalCount } } }'
+    )
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+
+
+async def test_negative_page_size_is_a_bad_user_input(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, "{ projects(first: -1) { totalCount } }")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -1,0 +1,97 @@
+"""`stats` totals agree with the ledger; `search` finds things by their words."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from seed.reference_graph import replay_ledger
+from seed.seed_files import read_seed
+from tests.conftest import data, gql
+
+LEDGER = replay_ledger(read_seed())
+STATS = """query($by: [StatsDimension!], $filter: ProjectFilter) {
+  stats(groupBy: $by, filter: $filter) { country sector technology programme year status
+    projectCount creditsIssued creditsHeld creditsRetired creditsCancelled } }"""
+
+
+def ledger_totals() -> dict[str, int]:
+    live = [b for b in LEDGER.blocks.values() if b.status != "SUPERSEDED"]
+    return {
+        "issued": sum(s.quantity for s in LEDGER.series.values()),
+        "held": sum(b.quantity for b in live if b.status == "HELD"),
+        "retired": sum(b.quantity for b in live if b.status == "RETIRED"),
+        "cancelled": sum(b.quantity for b in live if b.status == "CANCELLED"),
+    }
+
+
+@pytest.mark.parametrize("by", [[], ["COUNTRY"], ["STATUS", "YEAR"], ["COUNTRY", "STATUS"]])
+async def test_stats_totals_equal_the_ledger(seeded_client: httpx.AsyncClient, by: list) -> None:
+    groups = data(await gql(seeded_client, STATS, by=by))["stats"]
+    totals = ledger_totals()
+    assert sum(g["creditsIssued"] for g in groups) == totals["issued"] == 265
+    assert sum(g["creditsHeld"] for g in groups) == totals["held"]
+    assert sum(g["creditsRetired"] for g in groups) == totals["retired"]
+    assert sum(g["creditsCancelled"] for g in groups) == totals["cancelled"]
+    assert sum(g["projectCount"] for g in groups) == 38
+
+
+async def test_stats_group_by_country_counts_projects_per_host(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    groups = data(await gql(seeded_client, STATS, by=["COUNTRY"]))["stats"]
+    by_country = {g["country"]: g for g in groups}
+    hosts = [p.hostCountry for p in read_seed()["projects.json"]]
+    assert {c: g["projectCount"] for c, g in by_country.items()} == {
+        c: hosts.count(c) for c in set(hosts)
+    }
+    assert by_country["ID"]["creditsIssued"] == 40
+    assert by_country["MN"]["creditsIssued"] == 125
+
+
+async def test_stats_multi_valued_dimension_counts_each_group(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    groups = data(await gql(seeded_client, STATS, by=["TECHNOLOGY"], filter={"refs": ["TH013"]}))[
+        "stats"
+    ]
+    assert {g["technology"] for g in groups} == {"centrifugal-chiller", "cogeneration"}
+    assert all(g["projectCount"] == 1 for g in groups)
+
+
+async def test_stats_filter_is_applied(seeded_client: httpx.AsyncClient) -> None:
+    groups = data(await gql(seeded_client, STATS, by=[], filter={"hostCountries": ["TH"]}))
+    assert groups["stats"][0]["creditsIssued"] == 100
+
+
+SEARCH = """query($text: String!) { search(text: $text, first: 10) {
+  kind key title score node { id ... on Project { ref } ... on Organization { name } } } }"""
+
+
+async def test_search_finds_a_project_by_a_word_of_its_title(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    hits = data(await gql(seeded_client, SEARCH, text="Belen"))["search"]
+    assert [(h["kind"], h["key"]) for h in hits] == [("PROJECT", "CR001")]
+    assert hits[0]["node"]["ref"] == "CR001"
+
+
+async def test_search_matches_every_word_and_a_word_start(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    hits = data(await gql(seeded_client, SEARCH, text="electrolyzer chlor"))["search"]
+    assert {(h["kind"], h["key"]) for h in hits} == {
+        ("PROJECT", "SA001"),
+        ("METHODOLOGY", "SA_AM001"),
+    }
+
+
+async def test_search_finds_organizations(seeded_client: httpx.AsyncClient) -> None:
+    hits = data(await gql(seeded_client, SEARCH, text="quality assurance"))["search"]
+    assert ("ORGANIZATION", "jqa") in {(h["kind"], h["key"]) for h in hits}
+
+
+async def test_search_ignores_query_syntax(seeded_client: httpx.AsyncClient) -> None:
+    for text in ['"', "@title:{x}", "-", "*", "solar) OR (x"]:
+        body = await gql(seeded_client, SEARCH, text=text)
+        assert "errors" not in body, (text, body)
