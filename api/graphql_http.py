@@ -8,6 +8,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from cypher.store import counting_round_trips
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
@@ -48,6 +50,7 @@ class GraphQLHttp:
 
         start: Message | None = None
         chunks: list[bytes] = []
+        trips: list[int] = [0]  # replaced by the request's counter below
 
         async def buffered_send(message: Message) -> None:
             nonlocal start
@@ -60,12 +63,17 @@ class GraphQLHttp:
             chunks.append(message.get("body", b""))
             if message.get("more_body"):
                 return
+            # Database round trips of this request, for benchmarks and N+1 checks.
+            trips_header = (b"x-db-round-trips", str(trips[0]).encode())
+            start["headers"] = [*start.get("headers", []), trips_header]
             await self._finish(
                 send, scope["method"], start, b"".join(chunks), media, wants_graphql_response
             )
 
         try:
-            await self.app(scope, limited_receive, buffered_send)
+            with counting_round_trips() as counter:
+                trips = counter
+                await self.app(scope, limited_receive, buffered_send)
         except _BodyTooLarge:
             await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
 

@@ -130,6 +130,15 @@ class FalkorDBStore(GraphStore):
         columns = [column[1] for column in result.header]
         return [dict(zip(columns, map(plain, row), strict=True)) for row in result.result_set]
 
+    async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
+        try:
+            plan = await self._graph.execute_command(
+                "GRAPH.EXPLAIN", self.graph_name, params_header(params) + text
+            )
+        except ResponseError as exc:
+            raise _translate(str(exc), name) from exc
+        return [str(line).strip() for line in plan]
+
     async def migrate(self) -> list[str]:
         indexes = await self.read("falkordb_indexes")
         existing = {(row["label"], prop) for row in indexes for prop in row["properties"]}

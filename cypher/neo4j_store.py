@@ -94,6 +94,24 @@ class Neo4jStore(GraphStore):
         except Neo4jError as exc:
             raise StoreError(exc.message or str(exc), query=name) from exc
 
+    async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
+        try:
+            async with self._driver.session(database=self.database) as session:
+                result = await session.run(f"EXPLAIN {text}", params)
+                summary = await result.consume()
+        except Neo4jError as exc:
+            raise StoreError(exc.message or str(exc), query=name) from exc
+        operators: list[str] = []
+
+        def walk(plan: Any) -> None:
+            operators.append(plan["operatorType"] if isinstance(plan, dict) else plan.operator_type)
+            for child in plan.get("children", []) if isinstance(plan, dict) else plan.children:
+                walk(child)
+
+        if summary.plan:
+            walk(summary.plan)
+        return operators
+
     async def migrate(self) -> list[str]:
         existing = {row["name"] for row in await self.read("neo4j_schema_names")}
         created = []

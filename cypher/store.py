@@ -87,6 +87,15 @@ class GraphStore(ABC):
     async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
         """Run one statement in its own transaction and return its rows as plain dicts."""
 
+    async def explain(self, name: str, params: Params | None = None) -> list[str]:
+        """The operators of the named query's plan (for index-use checks), without running it."""
+        query = self.registry.get(name)
+        return await self._explain(query.name, query.text, to_param(dict(params or {})))
+
+    @abstractmethod
+    async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
+        """Plan operators, one string each, as the database names them."""
+
     @abstractmethod
     async def migrate(self) -> list[str]:
         """Create every constraint and index that is missing; return what was created."""
