@@ -32,7 +32,7 @@ test: deps
 	$(BIN)/python -m pytest
 
 bench: deps
-	$(BIN)/python -m bench.read_api
+	$(BIN)/python -m tests.benchmarks.read_api
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

@@ -12,7 +12,7 @@ from cypher.store import GraphStore
 @dataclass(frozen=True)
 class TilingProblem:
     series: str
-    kind: str  # OVERLAP, GAP, BEYOND_ISSUED, NOT_CONSERVED
+    kind: str  # OVERLAP, GAP, BEYOND_ISSUED, NOT_CONSERVED, COUNTER_MISMATCH
     detail: str
     blocks: tuple[str, ...] = ()
 
@@ -66,6 +66,29 @@ def tiling_problems(series: str, issued: int, blocks: list[dict[str, Any]]) -> l
     return problems
 
 
+def counter_problems(row: dict[str, Any]) -> list[TilingProblem]:
+    """The series' retired / cancelled counters agree with its live blocks."""
+    problems = []
+    for status, counter in (("RETIRED", "retired"), ("CANCELLED", "cancelled")):
+        actual = sum(b["last"] - b["first"] + 1 for b in row["blocks"] if b["status"] == status)
+        if actual != row[counter]:
+            problems.append(
+                TilingProblem(
+                    row["series"],
+                    "COUNTER_MISMATCH",
+                    f"the series counts {row[counter]} {counter}, its blocks {actual}",
+                )
+            )
+    return problems
+
+
 async def ledger_problems(store: GraphStore, series_prefix: str = "") -> list[TilingProblem]:
     rows = await store.read("series_live_blocks", {"seriesPrefix": series_prefix})
-    return [p for row in rows for p in tiling_problems(row["series"], row["issued"], row["blocks"])]
+    return [
+        problem
+        for row in rows
+        for problem in [
+            *tiling_problems(row["series"], row["issued"], row["blocks"]),
+            *counter_problems(row),
+        ]
+    ]

@@ -107,6 +107,8 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
                 "vintage": series.vintage,
                 "issuedOn": series.issuedOn,
                 "quantity": series.quantity,
+                "retired": series.retired,
+                "cancelled": series.cancelled,
                 "dataQuality": series.dataQuality,
             },
             series.sources,

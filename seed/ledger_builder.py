@@ -47,6 +47,9 @@ class Series:
     quantity: int
     dataQuality: str
     sources: list[str]
+    # Units retired / cancelled so far: kept on the series so aggregates need not visit blocks.
+    retired: int = 0
+    cancelled: int = 0
 
 
 @dataclass
@@ -209,6 +212,10 @@ class Ledger:
         moved.account = to
         moved.registry = self.accounts[to][0]
         moved.status = STATUS_BY_ACCOUNT_KIND[to_kind]
+        if moved.status == "RETIRED":
+            self.series[series].retired += moved.quantity
+        elif moved.status == "CANCELLED":
+            self.series[series].cancelled += moved.quantity
         moved.dataQuality = weakest(moved.dataQuality, quality)
         moved.sources = _union(moved.sources, sources)
         return self._record(

@@ -1,0 +1,203 @@
+"""`make bench`: the read API under concurrent load, against the floor of raw Cypher.
+
+Starts an embedded FalkorDB in a temporary directory, loads the JCM data plus N synthetic
+projects, runs the real server (uvicorn) on a loopback port, and drives four representative
+queries with concurrent clients for a fixed number of requests each. Prints p50/p95 latency,
+requests per second and database round trips per request, next to the same data fetched by one
+equivalent Cypher query through the store (the floor). Run: make bench [N=1000] [REQUESTS=300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+from cypher.embedded import EmbeddedFalkorDB
+from cypher.falkordb_store import FalkorDBStore
+from cypher.registry import QUERIES_DIR
+from cypher.search_text import search
+from seed.loader import load_reference_data
+from seed.synthetic import synthetic_graph
+from seed.writer import write_payload
+
+FLOOR_QUERIES = Path(__file__).parent / "queries"
+NEIGHBOURHOOD = """query($ref: String!) { project(ref: $ref) {
+  ref title status registeredOn estimatedAnnualReduction dataQuality
+  hostCountry { code name asean } sources { url }
+  technologies { key name sectors { key name } }
+  participants { role side organization { key name } }
+  funding { amount programme { key name } }
+  issuances { key notifiedTotal series { key quantity } } } }"""
+PAGE = """{ projects(first: 50) { nodes { ref title
+  hostCountry { code name } technologies { key name } funding { amount programme { key } } } } }"""
+STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
+SEARCH = '{ search(text: "solar project", first: 10) { kind key title score } }'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "api.cli", "serve"], env=env)
+
+
+async def drive(call: Callable[[int], Awaitable[int]], requests: int, clients: int) -> dict:
+    latencies: list[float] = []
+    trips: list[int] = []
+    queue = iter(range(requests))
+
+    async def client() -> None:
+        for i in queue:
+            started = time.perf_counter()
+            trips.append(await call(i))
+            latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "p50": statistics.median(latencies) * 1000,
+        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "rps": requests / elapsed,
+        "trips": statistics.mean(trips),
+    }
+
+
+async def run(projects: int, requests: int, clients: int) -> None:
+    data_dir = Path(tempfile.mkdtemp(prefix="jcm-bench-", dir="/tmp"))
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    server = None
+    try:
+        store = FalkorDBStore(
+            graph_name="bench",
+            unix_socket=str(db.socket),
+            query_dirs=(QUERIES_DIR, FLOOR_QUERIES),
+            pool_size=32,
+        )
+        print(f"loading the JCM data and {projects} synthetic projects …", flush=True)
+        started = time.perf_counter()
+        await store.migrate()
+        await load_reference_data(store)
+        await write_payload(store, synthetic_graph(projects, seed=1))
+        print(f"  loaded in {time.perf_counter() - started:.0f} s", flush=True)
+        refs = [f"SYN-{i:05d}" for i in range(1, projects + 1)]
+
+        port = free_port()
+        env = {
+            **os.environ,
+            "JCM_DATA_DIR": str(data_dir),
+            "JCM_GRAPH_NAME": "bench",
+            "JCM_PORT": str(port),
+            "JCM_LOG_LEVEL": "WARNING",
+            "JCM_POOL_SIZE": "32",
+        }
+        server = start_server(env)
+        base = f"http://127.0.0.1:{port}"
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            for _ in range(300):
+                try:
+                    if (await http.get("/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+
+            def api(
+                query: str, variables: Callable[[int], dict]
+            ) -> Callable[[int], Awaitable[int]]:
+                async def call(i: int) -> int:
+                    response = await http.post(
+                        "/graphql", json={"query": query, "variables": variables(i)}
+                    )
+                    body = response.json()
+                    assert "errors" not in body, body
+                    return int(response.headers["x-db-round-trips"])
+
+                return call
+
+            def floor(name: str, params: Callable[[int], dict]) -> Callable[[int], Awaitable[int]]:
+                async def call(i: int) -> int:
+                    await store.read(name, params(i))
+                    return 1
+
+                return call
+
+            async def floor_search(i: int) -> int:
+                await search(store, "solar project", 10)
+                return 1
+
+            cases = [
+                (
+                    "project by ref, full neighbourhood",
+                    api(NEIGHBOURHOOD, lambda i: {"ref": refs[i % len(refs)]}),
+                    floor("floor_project_neighbourhood", lambda i: {"ref": refs[i % len(refs)]}),
+                ),
+                (
+                    "page of 50 projects with country, technologies, funding",
+                    api(PAGE, lambda i: {}),
+                    floor("floor_project_page", lambda i: {"limit": 50}),
+                ),
+                (
+                    "stats by country and year",
+                    api(STATS, lambda i: {}),
+                    floor("floor_stats_country_year", lambda i: {}),
+                ),
+                ("search", api(SEARCH, lambda i: {}), floor_search),
+            ]
+            print(
+                f"\n{requests} requests per query, {clients} concurrent clients, "
+                f"{projects} synthetic projects\n"
+            )
+            header = (
+                f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
+                f" {'floor p50':>10} {'floor p95':>10} {'API/floor':>10}"
+            )
+            print(header)
+            print("-" * len(header))
+            for name, api_call, floor_call in cases:
+                await drive(api_call, min(requests, 20), clients)  # warm caches
+                measured = await drive(api_call, requests, clients)
+                base_line = await drive(floor_call, requests, clients)
+                print(
+                    f"{name:<56} {measured['p50']:>8.1f} {measured['p95']:>8.1f} "
+                    f"{measured['rps']:>8.0f} {measured['trips']:>6.1f} "
+                    f"{base_line['p50']:>10.1f} {base_line['p95']:>10.1f} "
+                    f"{measured['p50'] / base_line['p50']:>10.1f}"
+                )
+        await store.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        db.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=int(os.environ.get("N", 1000)))
+    parser.add_argument("--requests", type=int, default=int(os.environ.get("REQUESTS", 300)))
+    parser.add_argument("--clients", type=int, default=int(os.environ.get("CLIENTS", 8)))
+    args = parser.parse_args()
+    asyncio.run(run(args.projects, args.requests, args.clients))
+
+
+if __name__ == "__main__":
+    main()
