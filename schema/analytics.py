@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Any
 
@@ -14,7 +15,7 @@ from cypher.search_text import MAX_WORDS, search
 from schema.context import RequestContext
 from schema.errors import BadUserInput, LimitExceeded
 from schema.filters import ProjectFilter, to_tree
-from schema.node import Node
+from schema.node import DataQuality, Node, Source, from_row, sources_of
 
 Ctx = Info[RequestContext, None]
 MAX_HITS = 50
@@ -84,8 +85,37 @@ def _group(row: dict[str, Any]) -> StatsGroup:
     )
 
 
+@strawberry.type(description="A headline figure from a source, e.g. partner countries over time.")
+class Statistic(Node):
+    key: str
+    metric: str
+    value: float
+    unit: str
+    as_of: dt.date | None
+    as_of_precision: str | None = strawberry.field(description="DAY, MONTH or YEAR.")
+    quote: str = strawberry.field(description="The figure as the source states it.")
+    lower_bound: bool | None
+    approximate: bool | None
+    country: str | None
+    programme: str | None
+    note: str | None
+    data_quality: DataQuality
+
+    @strawberry.field
+    async def sources(self, info: Ctx) -> list[Source]:
+        return await sources_of(info, "statistic", self.key)
+
+
 @strawberry.type
 class AnalyticsQuery:
+    @strawberry.field(description="Headline figures with their sources (optionally one metric).")
+    async def statistics(self, info: Ctx, metric: str | None = None) -> list[Statistic]:
+        rows = await info.context.store.read("statistics_list", {"metric": metric})
+        return [
+            from_row(Statistic, r["node"], country=r["country"], programme=r["programme"])
+            for r in rows
+        ]
+
     @strawberry.field(
         description=(
             "Project counts, estimated reductions and credits issued, held, retired and cancelled, "

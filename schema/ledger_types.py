@@ -28,7 +28,9 @@ class Series(Node):
     project_ref: str = strawberry.field(metadata={"prop": "project"})
     vintage: int
     issued_on: dt.date | None
-    quantity: int
+    quantity: int = strawberry.field(description="Units issued.")
+    retired: int | None = strawberry.field(description="Units retired so far.")
+    cancelled: int | None = strawberry.field(description="Units cancelled so far.")
     data_quality: DataQuality
 
     @strawberry.field
@@ -46,6 +48,10 @@ class Series(Node):
         return await nested_connection(
             info.context.loaders, "series_blocks", self.key, first, after, _block, "id"
         )
+
+    @strawberry.field(description="Every registry operation on this series, in order.")
+    async def transactions(self, info: Ctx) -> list[Transaction]:
+        return await related(info, "series_transactions", self.key, Transaction)
 
 
 @strawberry.type(description="A contiguous range [first, last] of one series in one account.")

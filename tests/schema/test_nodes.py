@@ -68,3 +68,34 @@ async def test_ledger_types_link_up(seeded_client: httpx.AsyncClient) -> None:
             "issuance": {"key": "ISS-ID-2016-1", "project": {"ref": "X-ID-02"}},
         }
     ]
+
+
+async def test_series_lists_its_transactions_in_order(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ creditBlocks(filter: {ids: ["TH-X-TH-01-2025-1/61-70"]}) { nodes {
+        seriesInfo { key quantity retired cancelled transactions { key kind firstTransfer
+          correspondingAdjustments { key party } } } } } }"""
+    series = data(await gql(seeded_client, query))["creditBlocks"]["nodes"][0]["seriesInfo"]
+    assert (series["quantity"], series["retired"], series["cancelled"]) == (100, 20, 0)
+    kinds = [(t["key"], t["kind"], t["firstTransfer"]) for t in series["transactions"]]
+    assert kinds == [
+        ("TX-ILL-05", "ISSUANCE", False),
+        ("TX-ILL-06", "TRANSFER", True),
+        ("TX-ILL-07", "TRANSFER", True),
+        ("TX-ILL-08", "RETIREMENT", False),
+    ]
+    adjustments = [t["correspondingAdjustments"] for t in series["transactions"]]
+    assert adjustments[1] == [{"key": "CA-TH-2025-1", "party": "TH"}]
+    assert adjustments[2] == []
+
+
+async def test_statistics_carry_their_quote_and_source(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ statistics(metric: "PARTNER_COUNTRIES") { key value asOf asOfPrecision
+                 quote sources { url } } }"""
+    stats = data(await gql(seeded_client, query))["statistics"]
+    latest = stats[-1]
+    assert (latest["key"], latest["value"], latest["asOfPrecision"]) == (
+        "STAT-PARTNERS-2024-01",
+        29,
+        "MONTH",
+    )
+    assert latest["sources"] == [{"url": "https://www.mofa.go.jp/ic/ch/page1we_000105.html"}]
