@@ -105,6 +105,21 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
+    from api.auth import create_token
+
+    try:
+        token, entry = create_token(args.name, args.role)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"token (shown once; give it to {args.name}):\n  {token}\n")
+    print("add this entry to the JSON list in JCM_TOKENS:")
+    print(f"  {entry}")
+    print(f"e.g. JCM_TOKENS='[{entry}]'")
+    return 0
+
+
 def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
     from schema.root import sdl
 
@@ -131,6 +146,12 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--random-seed", type=int, default=1, help="synthetic generator seed")
     seed.add_argument("--reset", action="store_true", help="delete the whole graph first")
     seed.set_defaults(run=cmd_seed)
+    token = sub.add_parser("token", help="create a bearer token for writes")
+    token.add_argument("action", choices=["create"])
+    token.add_argument("--role", action="append", required=True,
+                       help="registry:write or admin (repeatable)")
+    token.add_argument("--name", required=True, help="who holds it (the audit log's actor)")
+    token.set_defaults(run=cmd_token)
     schema = sub.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(run=cmd_schema)
     return root

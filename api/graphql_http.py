@@ -105,7 +105,8 @@ class GraphQLHttp:
                     allow=b"POST",
                 )
                 return
-            await _respond(send, status, media, _error_body(message, "BAD_USER_INPUT"))
+            code = {401: "UNAUTHENTICATED", 403: "FORBIDDEN"}.get(status, "BAD_USER_INPUT")
+            await _respond(send, status, media, _error_body(message, code))
             return
         if wants_graphql_response and status == 200:
             try:

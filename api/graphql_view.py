@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from api.auth import authenticate
 from api.graphiql_assets import localize
 from api.request_log import request_id
 from schema.context import RequestContext
@@ -20,11 +22,16 @@ class JcmGraphQL(GraphQL):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> RequestContext:
+        settings = request.app.state.settings
+        principal = authenticate(request.headers, settings.tokens)
+        if settings.reads_require_token and (principal is None or principal.name is None):
+            raise HTTPException(401, "reading this API needs a valid bearer token")
         return RequestContext(
             store=request.app.state.store,
             request_id=request_id.get(),
             request=request,
             response=response,
+            principal=principal,
         )
 
     async def render_graphql_ide(self, request: Request) -> Response:

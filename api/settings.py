@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.auth import TokenEntry
 from cypher.connect import StoreConfig
 
 
@@ -36,6 +37,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description='Origins allowed to call the API from a browser (JSON list, e.g. ["https://a.b"]).',
     )
+    tokens: list[TokenEntry] = Field(
+        default_factory=list,
+        description='Tokens: JSON list of {"name", "sha256", "roles"}; see `jcm token create`.',
+    )
+    reads_require_token: bool = Field(False, description="Require a valid token for reads too.")
     seed_if_empty: bool = Field(False, description="Load the seed data into an empty graph.")
 
     def store_config(self) -> StoreConfig:

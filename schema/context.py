@@ -11,6 +11,18 @@ from cypher.store import GraphStore
 from schema.loaders import Loaders
 
 
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: `name` None with `presented` True means a token that matched nothing."""
+
+    name: str | None
+    roles: frozenset[str]
+    presented: bool = False
+
+    def can(self, role: str) -> bool:
+        return self.name is not None and (role in self.roles or "admin" in self.roles)
+
+
 @dataclass
 class RequestContext:
     store: GraphStore
@@ -18,6 +30,7 @@ class RequestContext:
     request: HTTPConnection | None = None
     response: Any = None
     connection_params: dict[str, Any] | None = None
+    principal: Principal | None = None
     # Per-request batch loaders (see schema/loaders.py).
     loaders: Loaders = field(init=False)
 

@@ -14,17 +14,25 @@ from strawberry.extensions import (
 )
 
 from schema.analytics import AnalyticsQuery
+from schema.audit import AuditQuery, Subscription
 from schema.errors import ClientErrors
 from schema.graph_info import GraphInfo, graph_info
 from schema.limits import Limits, depth_and_alias_rule
+from schema.mutations import RegistryMutation
 from schema.queries import BrowseQuery
+from schema.record_mutations import RecordMutation
 
 
 @strawberry.type
-class Query(BrowseQuery, AnalyticsQuery):
+class Query(BrowseQuery, AnalyticsQuery, AuditQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )
+
+
+@strawberry.type
+class Mutation(RegistryMutation, RecordMutation):
+    pass
 
 
 class JcmSchema(strawberry.Schema):
@@ -37,6 +45,8 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     rule = depth_and_alias_rule(limits)  # one class, so the validation cache can hit
     return JcmSchema(
         query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: AddValidationRules([rule]),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cypher.ledger_ops import block_id
+
 QUALITY_RANK = {"ILLUSTRATIVE": 0, "SECONDARY": 1, "OFFICIAL": 2}
 STATUS_BY_ACCOUNT_KIND = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}
 KIND_BY_ACCOUNT_KIND = {
@@ -25,11 +27,6 @@ class LedgerError(ValueError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-def block_id(series: str, first: int, last: int) -> str:
-    """Blocks never merge, so a range of a series identifies one block for good."""
-    return f"{series}/{first}-{last}"
 
 
 def weakest(*qualities: str) -> str:

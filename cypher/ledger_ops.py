@@ -1,0 +1,359 @@
+"""Registry operations on the credit ledger: plan a move from the current blocks, then apply
+it with one all-or-nothing write statement that re-checks the plan (DESIGN §4 "The ledger").
+
+A plan that went stale (another writer got there first) makes the statement write nothing;
+the operation then plans again. A plan that cannot be made is refused with the reason the
+client must see: NOT_FOUND, CONFLICT (not held, not enough) or INTEGRITY_VIOLATION (retired or
+cancelled units never move again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cypher.audit_chain import next_event, payload_hash_of
+from cypher.errors import ConstraintViolation
+from cypher.store import GraphStore
+
+MAX_ATTEMPTS = 40
+MAX_BLOCKS_PER_MOVE = 500
+STATUS_FOR_KIND = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}
+TX_KIND_FOR_KIND = {
+    "HOLDING": "TRANSFER",
+    "RETIREMENT": "RETIREMENT",
+    "CANCELLATION": "CANCELLATION",
+}
+
+
+class LedgerRefusal(Exception):
+    """The operation cannot be done; `code` is the GraphQL error code, `field` the input."""
+
+    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+def block_id(series: str, first: int, last: int) -> str:
+    """Blocks never merge, so a range of a series identifies one block for good."""
+    return f"{series}/{first}-{last}"
+
+
+@dataclass
+class Provenance:
+    actor: str
+    data_quality: str
+    source_url: str | None = None
+
+    def source(self) -> dict[str, Any]:
+        url = self.source_url or f"urn:jcm-graph:actor:{self.actor}"
+        from hashlib import sha1
+
+        return {
+            "id": "src-" + sha1(url.encode()).hexdigest()[:12],
+            "url": url,
+            "publisher": self.actor if not self.source_url else None,
+            "title": None if self.source_url else f"Recorded through the API by {self.actor}",
+            "dataQuality": self.data_quality,
+        }
+
+
+@dataclass
+class MoveRequest:
+    from_account: str
+    to_account: str
+    on: dt.date
+    series: str | None = None
+    first: int | None = None
+    last: int | None = None
+    quantity: int | None = None
+    purpose: str | None = None
+    beneficiary: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Cut:
+    block: dict[str, Any]
+    first: int
+    last: int
+
+
+async def _account(store: GraphStore, account_id: str, field_name: str) -> dict[str, Any]:
+    rows = await store.read("account_by_key", {"keys": [account_id]})
+    if not rows:
+        raise LedgerRefusal("NOT_FOUND", f"no account {account_id!r}", field_name)
+    return rows[0]["node"]
+
+
+async def plan_cuts(store: GraphStore, req: MoveRequest) -> list[Cut]:
+    """Which parts of which live blocks the request moves, as the ledger stands now."""
+    if req.quantity is not None:
+        rows = await store.read(
+            "held_blocks_of_account",
+            {"account": req.from_account, "series": req.series, "limit": MAX_BLOCKS_PER_MOVE},
+        )
+        cuts, left = [], req.quantity
+        for row in rows:
+            block = row["block"]
+            take = min(left, block["quantity"])
+            cuts.append(Cut(block, block["first"], block["first"] + take - 1))
+            left -= take
+            if left == 0:
+                return cuts
+        held = req.quantity - left
+        where = f" of series {req.series}" if req.series else ""
+        raise LedgerRefusal(
+            "CONFLICT",
+            f"account {req.from_account} holds {held} units{where}, "
+            f"fewer than the {req.quantity} asked for",
+            "quantity",
+        )
+    assert req.series is not None
+    assert req.first is not None
+    assert req.last is not None
+    rows = await store.read(
+        "live_blocks_in_range", {"series": req.series, "first": req.first, "last": req.last}
+    )
+    if not rows:
+        series = await store.read("series_by_key_list", {"keys": [req.series]})
+        if not series:
+            raise LedgerRefusal("NOT_FOUND", f"no series {req.series!r}", "series")
+        raise LedgerRefusal(
+            "NOT_FOUND",
+            f"units {req.first}-{req.last} of {req.series} were "
+            f"never issued (it has {series[0]['quantity']})",
+            "last",
+        )
+    if req.last > rows[0]["seriesIssued"]:
+        raise LedgerRefusal(
+            "NOT_FOUND", f"series {req.series} has only {rows[0]['seriesIssued']} units", "last"
+        )
+    cuts = []
+    for row in rows:
+        block = row["block"]
+        lo, hi = max(block["first"], req.first), min(block["last"], req.last)
+        if block["status"] in ("RETIRED", "CANCELLED"):
+            raise LedgerRefusal(
+                "INTEGRITY_VIOLATION",
+                f"units {lo}-{hi} of {req.series} are "
+                f"{block['status'].lower()} and can never move again",
+                "first",
+            )
+        if row["account"] != req.from_account:
+            raise LedgerRefusal(
+                "CONFLICT",
+                f"units {lo}-{hi} of {req.series} are not held by {req.from_account}",
+                "fromAccount",
+            )
+        cuts.append(Cut(block, lo, hi))
+    return cuts
+
+
+def _moves(
+    cuts: list[Cut],
+    req: MoveRequest,
+    to: dict[str, Any],
+    series_registry: dict[str, str],
+    event_seq: int,
+    quality: str,
+) -> tuple[list[dict], list[dict]]:
+    status = STATUS_FOR_KIND[to["kind"]]
+    moves, counters = [], {}
+    for i, cut in enumerate(cuts):
+        b = cut.block
+        whole = (b["first"], b["last"]) == (cut.first, cut.last)
+        pieces = [
+            {
+                "id": block_id(b["series"], lo, hi),
+                "first": lo,
+                "last": hi,
+                "moved": (lo, hi) == (cut.first, cut.last),
+            }
+            for lo, hi in (
+                (b["first"], cut.first - 1),
+                (cut.first, cut.last),
+                (cut.last + 1, b["last"]),
+            )
+            if lo <= hi
+        ]
+        issuing = series_registry[b["series"]]
+        first_transfer = b["registry"] == issuing and to["registry"] != issuing and status == "HELD"
+        moves.append(
+            {
+                "block": b["id"],
+                "from": req.from_account,
+                "first": b["first"],
+                "last": b["last"],
+                "whole": whole,
+                "series": b["series"],
+                "pieces": pieces,
+                "moved": b["id"] if whole else block_id(b["series"], cut.first, cut.last),
+                "tx": {
+                    "id": f"TX-{event_seq}-{i + 1}",
+                    "seq": event_seq * 1000 + i + 1,
+                    "eventSeq": event_seq,
+                    "kind": TX_KIND_FOR_KIND[to["kind"]],
+                    "on": req.on.isoformat(),
+                    "series": b["series"],
+                    "first": cut.first,
+                    "last": cut.last,
+                    "quantity": cut.last - cut.first + 1,
+                    "firstTransfer": first_transfer,
+                    "purpose": req.purpose,
+                    "beneficiary": req.beneficiary,
+                    "note": req.note,
+                    "dataQuality": quality,
+                },
+            }
+        )
+        count = counters.setdefault(
+            b["series"], {"series": b["series"], "retired": 0, "cancelled": 0}
+        )
+        if status == "RETIRED":
+            count["retired"] += cut.last - cut.first + 1
+        elif status == "CANCELLED":
+            count["cancelled"] += cut.last - cut.first + 1
+    return moves, list(counters.values())
+
+
+@dataclass
+class Applied:
+    result: dict[str, Any]
+    replayed: bool = False
+    event_seq: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+async def stored_result(
+    store: GraphStore, key: str | None, request_hash: str, action: str
+) -> Applied | None:
+    if not key:
+        return None
+    rows = await store.read("idempotency_result", {"key": key})
+    if not rows:
+        return None
+    if rows[0]["requestHash"] != request_hash or rows[0]["action"] != action:
+        raise LedgerRefusal(
+            "CONFLICT", "this idempotency key was used for another request", "idempotencyKey"
+        )
+    return Applied(json.loads(rows[0]["result"]), replayed=True)
+
+
+async def apply_with_retries(
+    store: GraphStore,
+    *,
+    action: str,
+    payload: dict[str, Any],
+    actor: str,
+    idempotency_key: str | None,
+    attempt: Callable[[Any], Awaitable[dict[str, Any] | None]],
+) -> Applied:
+    """Run `attempt(event)` until its statement applies (or a refusal is raised)."""
+    request_hash = payload_hash_of(json.dumps(payload, sort_keys=True, default=str))
+    if (done := await stored_result(store, idempotency_key, request_hash, action)) is not None:
+        return done
+    for tries in range(MAX_ATTEMPTS):
+        event = await next_event(store, actor, action, payload)
+        try:
+            result = await attempt(event, request_hash)
+        except ConstraintViolation:
+            result = None  # another writer took this audit seq (or this idempotency key)
+        if result is not None:
+            return Applied(result, event_seq=event.seq)
+        if done := await stored_result(store, idempotency_key, request_hash, action):
+            return done
+        await asyncio.sleep(random.uniform(0, 0.005 * (tries + 1)))
+    raise LedgerRefusal("CONFLICT", "the ledger is too busy right now; try again")
+
+
+async def move_credits(
+    store: GraphStore,
+    req: MoveRequest,
+    *,
+    action: str,
+    provenance: Provenance,
+    idempotency_key: str | None,
+    expect_kind: str,
+) -> Applied:
+    source = await _account(store, req.from_account, "fromAccount")
+    target = await _account(store, req.to_account, "toAccount")
+    if source["kind"] != "HOLDING":
+        raise LedgerRefusal(
+            "INTEGRITY_VIOLATION",
+            f"account {req.from_account} is a "
+            f"{source['kind'].lower()} account: its units never move again",
+            "fromAccount",
+        )
+    if target["kind"] != expect_kind:
+        raise LedgerRefusal(
+            "BAD_USER_INPUT",
+            f"account {req.to_account} is a "
+            f"{target['kind'].lower()} account, not {expect_kind.lower()}",
+            "toAccount",
+        )
+    if req.from_account == req.to_account:
+        raise LedgerRefusal(
+            "BAD_USER_INPUT", "the source and destination accounts are the same", "toAccount"
+        )
+    payload = {
+        "action": action,
+        "from": req.from_account,
+        "to": req.to_account,
+        "series": req.series,
+        "first": req.first,
+        "last": req.last,
+        "quantity": req.quantity,
+        "on": req.on.isoformat(),
+        "purpose": req.purpose,
+        "beneficiary": req.beneficiary,
+        "note": req.note,
+        "dataQuality": provenance.data_quality,
+        "source": provenance.source_url,
+    }
+
+    async def attempt(event: Any, request_hash: str) -> dict[str, Any] | None:
+        cuts = await plan_cuts(store, req)
+        series_ids = sorted({c.block["series"] for c in cuts})
+        rows = await store.read("series_by_key_list", {"keys": series_ids})
+        registries = {r["key"]: r["registry"] for r in rows}
+        moves, counters = _moves(cuts, req, target, registries, event.seq, provenance.data_quality)
+        result = {"transactions": [m["tx"]["id"] for m in moves], "eventSeq": event.seq}
+        idem = None
+        if idempotency_key:
+            idem = {
+                "key": idempotency_key,
+                "action": action,
+                "result": json.dumps(result),
+                "requestHash": request_hash,
+            }
+        rows = await store.write(
+            "move_credits",
+            {
+                "moves": moves,
+                "to": req.to_account,
+                "status": STATUS_FOR_KIND[target["kind"]],
+                "counters": counters,
+                "event": event.params(),
+                "idempotency": idem,
+                "source": provenance.source(),
+                "dataQuality": provenance.data_quality,
+            },
+        )
+        return result if rows else None
+
+    return await apply_with_retries(
+        store,
+        action=action,
+        payload=payload,
+        actor=provenance.actor,
+        idempotency_key=idempotency_key,
+        attempt=attempt,
+    )

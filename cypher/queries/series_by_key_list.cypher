@@ -1,0 +1,5 @@
+// Series by id with their issuing registry.
+// Parameters: $keys (list of Series.id).  Columns: key, registry (string), quantity (int).
+UNWIND $keys AS key
+MATCH (s:Series {id: key})
+RETURN key, s.registry AS registry, s.quantity AS quantity
