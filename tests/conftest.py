@@ -114,3 +114,42 @@ async def gql(http: httpx.AsyncClient, query: str, **variables: object) -> dict:
 def data(body: dict) -> dict:
     assert "errors" not in body, body["errors"]
     return body["data"]
+
+
+WRITER_TOKEN = "writer-token-for-tests"
+ADMIN_TOKEN = "admin-token-for-tests"
+READER_TOKEN = "reader-token-for-tests"
+
+
+def test_tokens() -> list[dict]:
+    from api.auth import token_hash
+
+    return [
+        {"name": "writer", "sha256": token_hash(WRITER_TOKEN), "roles": ["registry:write"]},
+        {"name": "admin", "sha256": token_hash(ADMIN_TOKEN), "roles": ["admin"]},
+        {"name": "reader", "sha256": token_hash(READER_TOKEN), "roles": []},
+    ]
+
+
+@pytest.fixture
+async def ledger_client(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A writable app on a fresh graph holding the JCM seed data, with test tokens."""
+    app = create_app(app_settings(embedded, graph_name, seed_if_empty=True, tokens=test_tokens()))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
+        await wipe(app.state.store)
+
+
+async def gql_as(
+    http: httpx.AsyncClient, token: str | None, query: str, **variables: object
+) -> dict:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = await http.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+    return response.json()
