@@ -148,8 +148,9 @@ def parser() -> argparse.ArgumentParser:
     seed.set_defaults(run=cmd_seed)
     token = sub.add_parser("token", help="create a bearer token for writes")
     token.add_argument("action", choices=["create"])
-    token.add_argument("--role", action="append", required=True,
-                       help="registry:write or admin (repeatable)")
+    token.add_argument(
+        "--role", action="append", required=True, help="registry:write or admin (repeatable)"
+    )
     token.add_argument("--name", required=True, help="who holds it (the audit log's actor)")
     token.set_defaults(run=cmd_token)
     schema = sub.add_parser("schema", help="print the GraphQL schema (SDL)")

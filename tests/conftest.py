@@ -121,7 +121,7 @@ ADMIN_TOKEN = "admin-token-for-tests"
 READER_TOKEN = "reader-token-for-tests"
 
 
-def test_tokens() -> list[dict]:
+def token_entries() -> list[dict]:
     from api.auth import token_hash
 
     return [
@@ -136,7 +136,7 @@ async def ledger_client(
     embedded: EmbeddedFalkorDB, graph_name: str
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A writable app on a fresh graph holding the JCM seed data, with test tokens."""
-    app = create_app(app_settings(embedded, graph_name, seed_if_empty=True, tokens=test_tokens()))
+    app = create_app(app_settings(embedded, graph_name, seed_if_empty=True, tokens=token_entries()))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
