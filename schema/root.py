@@ -19,12 +19,13 @@ from schema.errors import ClientErrors
 from schema.graph_info import GraphInfo, graph_info
 from schema.limits import Limits, depth_and_alias_rule
 from schema.mutations import RegistryMutation
+from schema.provenance import ProvenanceQuery
 from schema.queries import BrowseQuery
 from schema.record_mutations import RecordMutation
 
 
 @strawberry.type
-class Query(BrowseQuery, AnalyticsQuery, AuditQuery):
+class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )

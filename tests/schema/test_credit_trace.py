@@ -1,0 +1,115 @@
+"""traceCredit / traceRange: the full chain, splits, retirements, as-of, Article 6 status."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import WRITER_TOKEN, data, gql, gql_as
+
+TRACE = """query($serial: String!, $asOf: Date) { traceCredit(serial: $serial, asOf: $asOf) {
+  serial series unit status holder { key owner registry } block { key }
+  history { seq on kind international firstTransfer fromAccount { key } toAccount { key }
+            correspondingAdjustments { key } dataQuality sources { url } }
+  lineage { key status } seriesInfo { key } issuance { key } project { ref }
+  hostCountry { code } partnership { key } authorizations { key }
+  adjustmentStatus gaps dataQuality } }"""
+
+
+async def trace(http: httpx.AsyncClient, serial: str, as_of: str | None = None) -> dict:
+    return data(await gql(http, TRACE, serial=serial, asOf=as_of))["traceCredit"]
+
+
+async def test_trace_returns_the_full_chain_in_order(seeded_client: httpx.AsyncClient) -> None:
+    t = await trace(seeded_client, "JP-X-MN-01-2016-1-000050")
+    assert (t["series"], t["unit"], t["status"]) == ("JP-X-MN-01-2016-1", 50, "HELD")
+    assert t["holder"] == {"key": "JP-GOJ-HOLDING", "owner": "Japan", "registry": "JP"}
+    assert [h["kind"] for h in t["history"]] == ["ISSUANCE"]
+    assert t["history"][0]["on"] == "2016-09-30"
+    assert t["issuance"] == {"key": "ISS-MN-2016-1"}
+    assert t["project"] == {"ref": "X-MN-01"}
+    assert t["hostCountry"] == {"code": "MN"}
+    assert t["partnership"] == {"key": "JP-MN"}
+    assert t["adjustmentStatus"] == "NOT_REQUIRED"
+    assert t["dataQuality"] == "OFFICIAL"
+    assert "no public record of the verification for issuance ISS-MN-2016-1" in t["gaps"]
+    assert all(h["sources"] for h in t["history"])
+
+
+async def test_trace_of_a_split_block_shows_the_split(seeded_client: httpx.AsyncClient) -> None:
+    t = await trace(seeded_client, "JP-X-ID-02-2016-1-000028")
+    assert [(h["kind"], h["fromAccount"], h["toAccount"]) for h in t["history"]] == [
+        ("ISSUANCE", None, {"key": "JP-MAYEKAWA-HOLDING"}),
+        ("TRANSFER", {"key": "JP-MAYEKAWA-HOLDING"}, {"key": "JP-GOJ-HOLDING"}),
+    ]
+    assert [b["key"] for b in t["lineage"]] == [
+        "JP-X-ID-02-2016-1/28-31",
+        "JP-X-ID-02-2016-1/28-29",
+    ]
+    assert t["lineage"][0]["status"] == "SUPERSEDED"
+    assert t["block"] == {"key": "JP-X-ID-02-2016-1/28-29"}
+
+
+async def test_trace_of_a_retired_unit_shows_its_retirement(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    t = await trace(seeded_client, "JP-X-ID-02-2016-1-000003")
+    assert t["status"] == "RETIRED"
+    assert t["history"][-1]["kind"] == "RETIREMENT"
+    assert t["holder"]["key"] == "JP-RETIREMENT"
+
+
+async def test_as_of_before_a_transfer_shows_the_earlier_holder(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    before = await trace(seeded_client, "JP-X-ID-02-2016-1-000028", "2016-12-31")
+    assert before["holder"]["key"] == "JP-MAYEKAWA-HOLDING"
+    assert [h["kind"] for h in before["history"]] == ["ISSUANCE"]
+    assert (await trace(seeded_client, "JP-X-ID-02-2016-1-000028", "2015-01-01"))[
+        "status"
+    ] == "NOT_ISSUED"
+
+
+async def test_article_6_status_of_the_authorized_units(seeded_client: httpx.AsyncClient) -> None:
+    applied = await trace(seeded_client, "TH-X-TH-01-2025-1-000030")
+    assert applied["adjustmentStatus"] == "APPLIED"
+    assert applied["authorizations"] == [{"key": "AUTH-TH-2025-1"}]
+    first = next(h for h in applied["history"] if h["firstTransfer"])
+    assert first["international"] is True
+    assert first["correspondingAdjustments"] == [{"key": "CA-TH-2025-1"}]
+    missing = await trace(seeded_client, "TH-X-TH-01-2025-1-000065")
+    assert missing["adjustmentStatus"] == "MISSING"
+    assert any("TX-ILL-07" in gap for gap in missing["gaps"])
+    not_due = await trace(seeded_client, "TH-X-TH-01-2025-1-000090")
+    assert not_due["adjustmentStatus"] == "NOT_YET_DUE"
+
+
+async def test_malformed_and_unknown_serials(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, TRACE, serial="JP-000001")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "expected {registry}" in body["errors"][0]["message"]
+    for serial in ("JP-NOPE-2016-1-000001", "JP-X-ID-02-2016-1-000032"):
+        body = await gql(seeded_client, TRACE, serial=serial)
+        assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND", serial
+
+
+async def test_trace_range_cuts_where_histories_differ(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ traceRange(series: "JP-X-ID-02-2016-1", first: 5, last: 31) {
+        first last status holder { key } } }"""
+    parts = data(await gql(seeded_client, query))["traceRange"]
+    assert [(p["first"], p["last"], p["status"], p["holder"]["key"]) for p in parts] == [
+        (5, 10, "RETIRED", "JP-RETIREMENT"),
+        (11, 27, "HELD", "JP-GOJ-HOLDING"),
+        (28, 29, "HELD", "JP-GOJ-HOLDING"),
+        (30, 30, "CANCELLED", "JP-CANCELLATION"),
+        (31, 31, "HELD", "JP-MAYEKAWA-HOLDING"),
+    ]
+
+
+async def test_trace_follows_live_writes(ledger_client: httpx.AsyncClient) -> None:
+    transfer = """mutation { transferCredits(toAccount: "JP-MAYEKAWA-HOLDING", input: {
+        fromAccount: "JP-GOJ-HOLDING", series: "JP-X-ID-02-2016-1", first: 20, last: 22,
+        on: "2026-05-01"}) { transactions } }"""
+    data(await gql_as(ledger_client, WRITER_TOKEN, transfer))
+    t = await trace(ledger_client, "JP-X-ID-02-2016-1-000021")
+    assert t["holder"]["key"] == "JP-MAYEKAWA-HOLDING"
+    assert [b["key"] for b in t["lineage"]][-1] == "JP-X-ID-02-2016-1/20-22"
