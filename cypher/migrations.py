@@ -44,6 +44,7 @@ LOOKUP_INDEXES: list[tuple[str, str]] = [
     ("CreditBlock", "status"),
     ("Transaction", "series"),
     ("Transaction", "on"),
+    ("Transaction", "firstTransfer"),
     ("Organization", "name"),
     ("ExternalRecord", "externalId"),
 ]

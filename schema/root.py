@@ -17,6 +17,7 @@ from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
 from schema.errors import ClientErrors
 from schema.graph_info import GraphInfo, graph_info
+from schema.integrity import IntegrityQuery
 from schema.limits import Limits, depth_and_alias_rule
 from schema.mutations import RegistryMutation
 from schema.provenance import ProvenanceQuery
@@ -25,7 +26,7 @@ from schema.record_mutations import RecordMutation
 
 
 @strawberry.type
-class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery):
+class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )

@@ -1,0 +1,107 @@
+"""`integrityReport`: findings about the ledger and the issuance records, each with its rule,
+severity, the records involved and an explanation a researcher can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cypher.ledger_checks import counter_problems, tiling_problems
+from cypher.store import GraphStore
+
+RULES = {
+    "OVERLAPPING_BLOCKS": "ERROR",
+    "SERIES_NOT_TILED": "ERROR",
+    "SERIES_COUNTERS": "ERROR",
+    "MOVED_AFTER_RETIREMENT": "ERROR",
+    "FIRST_TRANSFER_WITHOUT_ADJUSTMENT": "WARNING",
+    "ISSUANCE_TOTAL_MISMATCH": "WARNING",
+    "GOJ_SHARE_BELOW_HALF": "WARNING",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    records: tuple[str, ...]
+    explanation: str
+
+
+def _union_size(ranges: list[tuple[int, int]]) -> int:
+    total, end = 0, 0
+    for first, last in sorted(ranges):
+        if last > end:
+            total += last - max(first, end + 1) + 1
+            end = last
+    return total
+
+
+async def integrity_report(
+    store: GraphStore, rules: list[str] | None = None, series_prefix: str = ""
+) -> list[Finding]:
+    wanted = set(rules or RULES)
+    findings: list[Finding] = []
+
+    def add(rule: str, records: list[str], explanation: str) -> None:
+        if rule in wanted:
+            findings.append(Finding(rule, RULES[rule], tuple(records), explanation))
+
+    if wanted & {"OVERLAPPING_BLOCKS", "SERIES_NOT_TILED", "SERIES_COUNTERS"}:
+        for row in await store.read("series_live_blocks", {"seriesPrefix": series_prefix}):
+            for p in tiling_problems(row["series"], row["issued"], row["blocks"]):
+                rule = "OVERLAPPING_BLOCKS" if p.kind == "OVERLAP" else "SERIES_NOT_TILED"
+                add(rule, [p.series, *p.blocks], f"series {p.series}: {p.detail}")
+            for p in counter_problems(row):
+                add("SERIES_COUNTERS", [p.series], f"series {p.series}: {p.detail}")
+    if "MOVED_AFTER_RETIREMENT" in wanted:
+        rows = await store.read("integrity_series_transactions", {"seriesPrefix": series_prefix})
+        for row in rows:
+            ended: list[tuple[int, int, str]] = []
+            for tx in row["transactions"]:
+                for first, last, by in ended:
+                    if tx["first"] <= last and tx["last"] >= first:
+                        lo, hi = max(first, tx["first"]), min(last, tx["last"])
+                        add(
+                            "MOVED_AFTER_RETIREMENT",
+                            [tx["id"], by],
+                            f"{tx['id']} moved units {lo}-{hi} of {row['series']} that {by} "
+                            "had already retired or cancelled",
+                        )
+                if tx["toKind"] in ("RETIREMENT", "CANCELLATION"):
+                    ended.append((tx["first"], tx["last"], tx["id"]))
+    if "FIRST_TRANSFER_WITHOUT_ADJUSTMENT" in wanted:
+        for row in await store.read("integrity_first_transfers", {"seriesPrefix": series_prefix}):
+            if not row["adjustments"]:
+                add(
+                    "FIRST_TRANSFER_WITHOUT_ADJUSTMENT",
+                    [row["id"], row["authorization"]],
+                    f"{row['id']} first-transferred units {row['first']}-{row['last']} of "
+                    f"{row['series']} on {row['on']}, authorized by {row['party']} "
+                    f"({row['authorization']}), but no corresponding adjustment is recorded",
+                )
+    if "ISSUANCE_TOTAL_MISMATCH" in wanted and not series_prefix:
+        for row in await store.read("integrity_issuance_totals"):
+            add(
+                "ISSUANCE_TOTAL_MISMATCH",
+                [row["issuance"], *row["series"]],
+                f"{row['issuance']}: the Joint Committee notified {row['notified']}, but the "
+                f"registry issuances recorded add up to {row['issued']}",
+            )
+    if "GOJ_SHARE_BELOW_HALF" in wanted and not series_prefix:
+        for row in await store.read("integrity_model_project_shares"):
+            total = row["total"]
+            received = row["share"]
+            if received is None and row["gojRanges"]:
+                by_series: dict[str, list[tuple[int, int]]] = {}
+                for r in row["gojRanges"]:
+                    by_series.setdefault(r["series"], []).append((r["first"], r["last"]))
+                received = sum(_union_size(v) for v in by_series.values())
+            if total and received is not None and received * 2 < total:
+                add(
+                    "GOJ_SHARE_BELOW_HALF",
+                    [row["issuance"], row["project"]],
+                    f"model project {row['project']}: the Government of Japan received "
+                    f"{received} of {total} credits of {row['issuance']}, less than the half "
+                    "model projects must deliver",
+                )
+    return findings
