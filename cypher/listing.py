@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from cypher.store import GraphStore
 
-Op = Literal["in", "eq", "gte", "lte", "any_in", "flag"]
+Op = Literal["in", "eq", "gte", "lte", "any_in", "flag", "contains_unit", "overlaps"]
 
 
 class ListingError(ValueError):
@@ -94,6 +94,13 @@ def _leaf(listing: Listing, name: str, value: Any, out: Compiled) -> str:
         derived = f"{spec.derive} AS {spec.expr}"
         if derived not in out.derive:
             out.derive.append(derived)
+    if spec.op == "contains_unit":  # range algebra on blocks: value {series, unit}
+        series, unit = out.param(value["series"]), out.param(value["unit"])
+        return f"(n.series = {series} AND n.first <= {unit} AND n.last >= {unit})"
+    if spec.op == "overlaps":  # value {series, first, last}
+        series, first = out.param(value["series"]), out.param(value["first"])
+        last = out.param(value["last"])
+        return f"(n.series = {series} AND n.first <= {last} AND n.last >= {first})"
     p = out.param(value)
     value_expr = f"date({p})" if spec.date else p
     match spec.op:

@@ -187,6 +187,8 @@ CREDIT_BLOCKS = Listing(
         "vintageFrom": F("n.vintage", "gte"),
         "vintageTo": F("n.vintage", "lte"),
         "minQuantity": F("n.quantity", "gte"),
+        "containsSerial": F("n", "contains_unit"),
+        "overlaps": F("n", "overlaps"),
         "dataQuality": QUALITY,
     },
     sorts={

@@ -10,6 +10,7 @@ from typing import Any
 
 import strawberry
 
+from schema.errors import BadUserInput
 from schema.node import DataQuality, camel
 
 
@@ -50,9 +51,26 @@ def to_tree(value: Any) -> dict[str, Any] | None:
             tree[f.name.rstrip("_")] = [to_tree(x) for x in item]
         elif f.name == "not_":
             tree["not"] = to_tree(item)
+        elif f.name == "contains_serial":
+            series, unit = parse_serial(item)
+            tree["containsSerial"] = {"series": series, "unit": unit}
+        elif f.name == "overlaps":
+            if item.first < 1 or item.last < item.first:
+                raise BadUserInput("overlaps needs 1 <= first <= last", field="overlaps")
+            tree["overlaps"] = {"series": item.series, "first": item.first, "last": item.last}
         else:
             tree[camel(f.name)] = _plain(item)
     return tree
+
+
+def parse_serial(serial: str) -> tuple[str, int]:
+    from cypher.credit_trace import TraceError
+    from cypher.credit_trace import parse_serial as parse
+
+    try:
+        return parse(serial)
+    except TraceError as exc:
+        raise BadUserInput(exc.message, field="containsSerial") from None
 
 
 def _plain(value: Any) -> Any:
@@ -223,6 +241,13 @@ class KeyedFilter:
     data_quality: list[DataQuality] | None = None
 
 
+@strawberry.input(description="Units first..last of one series.")
+class RangeInput:
+    series: str
+    first: int
+    last: int
+
+
 @strawberry.input
 class CreditBlockFilter:
     ids: list[str] | None = None
@@ -232,6 +257,12 @@ class CreditBlockFilter:
     vintage_from: int | None = None
     vintage_to: int | None = None
     min_quantity: int | None = None
+    contains_serial: str | None = strawberry.field(
+        default=None, description="Blocks holding this unit serial (superseded ones too)."
+    )
+    overlaps: RangeInput | None = strawberry.field(
+        default=None, description="Blocks sharing at least one unit with this range."
+    )
     data_quality: list[DataQuality] | None = None
     and_: list[CreditBlockFilter] | None = strawberry.field(default=None, name="AND")
     or_: list[CreditBlockFilter] | None = strawberry.field(default=None, name="OR")

@@ -99,3 +99,41 @@ async def test_statistics_carry_their_quote_and_source(seeded_client: httpx.Asyn
         "MONTH",
     )
     assert latest["sources"] == [{"url": "https://www.mofa.go.jp/ic/ch/page1we_000105.html"}]
+
+
+BLOCKS = """query($f: CreditBlockFilter) { creditBlocks(filter: $f, first: 100) {
+  nodes { key status } } }"""
+
+
+async def test_blocks_containing_a_serial(seeded_client: httpx.AsyncClient) -> None:
+    nodes = data(
+        await gql(seeded_client, BLOCKS, f={"containsSerial": "JP-X-ID-02-2016-1-000029"})
+    )["creditBlocks"]["nodes"]
+    assert {n["key"] for n in nodes} == {"JP-X-ID-02-2016-1/28-31", "JP-X-ID-02-2016-1/28-29"}
+    live = data(
+        await gql(
+            seeded_client,
+            BLOCKS,
+            f={"containsSerial": "JP-X-ID-02-2016-1-000029", "NOT": {"status": ["SUPERSEDED"]}},
+        )
+    )
+    assert [n["key"] for n in live["creditBlocks"]["nodes"]] == ["JP-X-ID-02-2016-1/28-29"]
+
+
+async def test_blocks_overlapping_a_range(seeded_client: httpx.AsyncClient) -> None:
+    nodes = data(
+        await gql(
+            seeded_client,
+            BLOCKS,
+            f={
+                "overlaps": {"series": "JP-X-ID-02-2016-1", "first": 10, "last": 11},
+                "status": ["HELD", "RETIRED"],
+            },
+        )
+    )["creditBlocks"]["nodes"]
+    assert {n["key"] for n in nodes} == {"JP-X-ID-02-2016-1/1-10", "JP-X-ID-02-2016-1/11-27"}
+
+
+async def test_malformed_serial_in_a_filter(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, BLOCKS, f={"containsSerial": "nope"})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
