@@ -16,6 +16,7 @@ from strawberry.extensions import (
 from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
 from schema.errors import ClientErrors
+from schema.flows import FlowQuery
 from schema.graph_info import GraphInfo, graph_info
 from schema.integrity import IntegrityQuery
 from schema.limits import Limits, depth_and_alias_rule
@@ -26,7 +27,7 @@ from schema.record_mutations import RecordMutation
 
 
 @strawberry.type
-class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery):
+class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery, FlowQuery):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )

@@ -1,0 +1,53 @@
+"""creditFlows: links between holders that conserve what was issued."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import httpx
+import pytest
+
+from tests.conftest import data, gql
+
+FLOWS = """query($by: FlowGrouping!, $from: Date, $to: Date) {
+  creditFlows(groupBy: $by, fromDate: $from, toDate: $to) {
+    nodes { key label } links { source target quantity transactions } issued withinGroups } }"""
+
+
+@pytest.mark.parametrize("by", ["ORGANIZATION", "COUNTRY", "REGISTRY", "ACCOUNT_KIND", "ACCOUNT"])
+async def test_flows_conserve_what_was_issued(seeded_client: httpx.AsyncClient, by: str) -> None:
+    flows = data(await gql(seeded_client, FLOWS, by=by))["creditFlows"]
+    assert flows["issued"] == 265
+    balance: dict[str, int] = defaultdict(int)
+    for link in flows["links"]:
+        balance[link["source"]] -= link["quantity"]
+        balance[link["target"]] += link["quantity"]
+    # What left 'ISSUANCE' is held, retired or cancelled somewhere: the groups' net inflows.
+    assert -balance.pop("ISSUANCE") == 265
+    assert sum(balance.values()) == 265
+    assert {n["key"] for n in flows["nodes"]} >= {link["target"] for link in flows["links"]}
+
+
+async def test_flows_by_account_kind_show_retirements_and_cancellations(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    flows = data(await gql(seeded_client, FLOWS, by="ACCOUNT_KIND"))["creditFlows"]
+    links = {(link["source"], link["target"]): link["quantity"] for link in flows["links"]}
+    assert links[("ISSUANCE", "HOLDING")] == 265
+    assert links[("HOLDING", "RETIREMENT")] == 30
+    assert links[("HOLDING", "CANCELLATION")] == 1
+    assert flows["withinGroups"] == 2 + 2 + 60 + 10  # holding-to-holding transfers
+
+
+async def test_flows_by_registry_show_the_international_transfer(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    flows = data(await gql(seeded_client, FLOWS, by="REGISTRY", **{"from": "2025-01-01"}))
+    links = {(lk["source"], lk["target"]): lk["quantity"] for lk in flows["creditFlows"]["links"]}
+    assert links[("TH", "JP")] == 70
+    assert flows["creditFlows"]["issued"] == 100
+
+
+async def test_reversed_window_is_refused(seeded_client: httpx.AsyncClient) -> None:
+    body = await gql(seeded_client, FLOWS, by="REGISTRY", to="2020-01-01", **{"from": "2021-01-01"})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
