@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
+from api.aef_csv import aef_csv
 from api.graphiql_assets import MOUNT, AssetFiles
 from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/aef/{party}/{year}/{table}.csv", aef_csv),
             Route(MOUNT + "{path:path}", assets.serve),
         ],
         lifespan=lifespan,

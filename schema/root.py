@@ -13,6 +13,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
+from schema.aef import AefQuery
 from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
 from schema.errors import ClientErrors
@@ -27,7 +28,9 @@ from schema.record_mutations import RecordMutation
 
 
 @strawberry.type
-class Query(BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery, FlowQuery):
+class Query(
+    BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery, FlowQuery, AefQuery
+):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
     )

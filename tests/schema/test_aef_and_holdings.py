@@ -1,0 +1,112 @@
+"""AEF tables (GraphQL and CSV) match the seeded transactions; holdings as of a date."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+
+from tests.conftest import data, gql
+
+AEF = """query($party: String!, $year: Int!) { aefReport(party: $party, year: $year) {
+  authorizations { aefT2AuthorizationsId authorizedPartyId purposesForAuthorization
+                   authorizationDocumentation }
+  actions { date type itmoFirstId itmoLastId quantityTCo2 transferringPartyId acquiringPartyId
+            vintageYear transactionId authorizationId }
+  holdings { accountId status unitFirstId unitLastId quantityTCo2 asOf }
+  csv } }"""
+
+
+async def test_aef_actions_match_the_seeded_transactions(seeded_client: httpx.AsyncClient) -> None:
+    report = data(await gql(seeded_client, AEF, party="TH", year=2025))["aefReport"]
+    assert report["authorizations"] == [
+        {
+            "aefT2AuthorizationsId": "AUTH-TH-2025-1",
+            "authorizedPartyId": "TH",
+            "purposesForAuthorization": "NDC",
+            "authorizationDocumentation": "https://www.env.go.jp/press/press_01692.html",
+        }
+    ]
+    assert [
+        (
+            a["transactionId"],
+            a["type"],
+            a["itmoFirstId"],
+            a["itmoLastId"],
+            a["quantityTCo2"],
+            a["transferringPartyId"],
+            a["acquiringPartyId"],
+        )
+        for a in report["actions"]
+    ] == [
+        (
+            "TX-ILL-06",
+            "First transfer",
+            "TH-X-TH-01-2025-1-000001",
+            "TH-X-TH-01-2025-1-000060",
+            60,
+            "TH",
+            "JP",
+        ),
+        (
+            "TX-ILL-07",
+            "First transfer",
+            "TH-X-TH-01-2025-1-000061",
+            "TH-X-TH-01-2025-1-000070",
+            10,
+            "TH",
+            "JP",
+        ),
+    ]
+    assert report["holdings"] == [
+        {
+            "accountId": "TH-GOT-HOLDING",
+            "status": "HELD",
+            "unitFirstId": "TH-X-TH-01-2025-1-000071",
+            "unitLastId": "TH-X-TH-01-2025-1-000100",
+            "quantityTCo2": 30,
+            "asOf": "2025-12-31",
+        }
+    ]
+
+
+async def test_aef_use_and_year_end_holdings_of_the_acquiring_party(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    report = data(await gql(seeded_client, AEF, party="JP", year=2026))["aefReport"]
+    assert [(a["type"], a["quantityTCo2"]) for a in report["actions"]] == [("Use", 20)]
+    assert {(h["accountId"], h["quantityTCo2"]) for h in report["holdings"]} == {
+        ("JP-RETIREMENT", 20),
+        ("JP-GOJ-HOLDING", 50),
+    }
+
+
+async def test_aef_csv_download_has_the_cad_trust_columns(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    response = await seeded_client.get("/aef/TH/2025/actions.csv")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["ItmoFirstId"] for r in rows] == [
+        "TH-X-TH-01-2025-1-000001",
+        "TH-X-TH-01-2025-1-000061",
+    ]
+    assert {"CooperativeApproachId", "QuantityTCo2", "VintageYear", "Type"} <= set(rows[0])
+    missing = await seeded_client.get("/aef/TH/2025/nope.csv")
+    assert missing.status_code == 404
+
+
+async def test_holdings_as_of_a_date_are_rebuilt_from_transactions(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """query($d: Date!) { holdingsAsOf(accounts: ["JP-GOJ-HOLDING"], asOf: $d) {
+        series first last quantity status } }"""
+    end_2017 = data(await gql(seeded_client, query, d="2017-12-31"))["holdingsAsOf"]
+    assert [(h["series"], h["first"], h["last"]) for h in end_2017] == [
+        ("JP-X-ID-02-2016-1", 1, 29),
+        ("JP-X-MN-01-2016-1", 1, 109),
+    ]
+    end_2018 = data(await gql(seeded_client, query, d="2018-12-31"))["holdingsAsOf"]
+    assert ("JP-X-ID-02-2016-1", 11, 29) in [(h["series"], h["first"], h["last"]) for h in end_2018]
