@@ -22,6 +22,7 @@ from schema.graph_info import GraphInfo, graph_info
 from schema.integrity import IntegrityQuery
 from schema.limits import Limits, depth_and_alias_rule
 from schema.mutations import RegistryMutation
+from schema.paths import PathQuery
 from schema.provenance import ProvenanceQuery
 from schema.queries import BrowseQuery
 from schema.record_mutations import RecordMutation
@@ -29,7 +30,14 @@ from schema.record_mutations import RecordMutation
 
 @strawberry.type
 class Query(
-    BrowseQuery, AnalyticsQuery, AuditQuery, ProvenanceQuery, IntegrityQuery, FlowQuery, AefQuery
+    BrowseQuery,
+    AnalyticsQuery,
+    AuditQuery,
+    ProvenanceQuery,
+    IntegrityQuery,
+    FlowQuery,
+    AefQuery,
+    PathQuery,
 ):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
