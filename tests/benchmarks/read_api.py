@@ -44,12 +44,22 @@ PAGE = """{ projects(first: 50) { nodes { ref title
   hostCountry { code name } technologies { key name } funding { amount programme { key } } } } }"""
 STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
 SEARCH = '{ search(text: "solar project", first: 10) { kind key title score } }'
+TRACE = """query($serial: String!) { traceCredit(serial: $serial) {
+  status holder { key owner registry } block { key }
+  history { seq on kind international firstTransfer fromAccount { key } toAccount { key } }
+  lineage { key } issuance { key } verification { key } tpe { key } project { ref }
+  hostCountry { code } authorizations { key } adjustmentStatus gaps dataQuality } }"""
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def unit_range(serial: str) -> dict:
+    series, unit = serial.rsplit("-", 1)
+    return {"series": series, "first": int(unit), "last": int(unit), "asOf": None}
 
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
@@ -98,6 +108,8 @@ async def run(projects: int, requests: int, clients: int) -> None:
         await write_payload(store, synthetic_graph(projects, seed=1))
         print(f"  loaded in {time.perf_counter() - started:.0f} s", flush=True)
         refs = [f"SYN-{i:05d}" for i in range(1, projects + 1)]
+        sample = await store.read("sample_series", {"limit": 500})
+        serials = [f"{s['id']}-{(i * 7919) % s['quantity'] + 1:06d}" for i, s in enumerate(sample)]
 
         port = free_port()
         env = {
@@ -160,6 +172,11 @@ async def run(projects: int, requests: int, clients: int) -> None:
                     floor("floor_stats_country_year", lambda i: {}),
                 ),
                 ("search", api(SEARCH, lambda i: {}), floor_search),
+                (
+                    "traceCredit of a synthetic unit",
+                    api(TRACE, lambda i: {"serial": serials[i % len(serials)]}),
+                    floor("range_transactions", lambda i: unit_range(serials[i % len(serials)])),
+                ),
             ]
             print(
                 f"\n{requests} requests per query, {clients} concurrent clients, "
