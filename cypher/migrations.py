@@ -29,6 +29,7 @@ NODE_KEYS: dict[str, str] = {
     "CorrespondingAdjustment": "id",
     "ExternalRegistry": "id",
     "ExternalRecord": "id",
+    "ExternalTerm": "id",
     "Source": "id",
     "Statistic": "id",
     "Event": "seq",

@@ -60,6 +60,9 @@ LINKS: list[LinkKind] = [
     LinkKind("Authorization", "COVERS", "Project"),
     LinkKind("CorrespondingAdjustment", "BY", "Country"),
     LinkKind("CorrespondingAdjustment", "FOR", "Transaction"),
+    LinkKind("ExternalRegistry", "BASED_IN", "Country"),
+    LinkKind("Sector", "MAPS_TO", "ExternalTerm"),
+    LinkKind("Technology", "MAPS_TO", "ExternalTerm"),
     LinkKind("Statistic", "ABOUT", "Country"),
     LinkKind("Statistic", "ABOUT", "FundingProgramme"),
 ]
@@ -107,4 +110,6 @@ NODE_ORDER = [
     "Authorization",
     "CorrespondingAdjustment",
     "Statistic",
+    "ExternalRegistry",
+    "ExternalTerm",
 ]

@@ -260,6 +260,24 @@ class Statistic(Record):
     approximate: bool | None = None
 
 
+class ExternalRegistry(Record):
+    id: str = Field(pattern=r"^[A-Z0-9-]+$")
+    name: str
+    kind: str
+    country: str | None = None
+    cadtName: str | None = None
+    identifierPattern: str | None = None
+    linkTemplate: str | None = None
+
+
+class CadtMapping(Record):
+    id: str
+    from_key: str = Field(alias="from")
+    fromKind: Literal["Sector", "Technology"]
+    field: Literal["projectSector", "projectType", "unitType"]
+    value: str
+
+
 # file name -> (model, key field)
 FILES: dict[str, tuple[type[Record], str]] = {
     "countries.json": (Country, "code"),
@@ -276,4 +294,6 @@ FILES: dict[str, tuple[type[Record], str]] = {
     "ledger.json": (LedgerOperation, "id"),
     "authorizations.json": (Authorization, "id"),
     "statistics.json": (Statistic, "id"),
+    "external_registries.json": (ExternalRegistry, "id"),
+    "cadt_mappings.json": (CadtMapping, "id"),
 }

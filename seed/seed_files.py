@@ -132,6 +132,11 @@ def check_references(records: SeedRecords) -> list[str]:
         need("authorizations.json", auth.id, "party", auth.party, "countries.json")
         for ref in auth.projects:
             need("authorizations.json", auth.id, "projects", ref, "projects.json")
+    for r in records.get("external_registries.json", []):
+        need("external_registries.json", r.id, "country", r.country, "countries.json")
+    for m in records.get("cadt_mappings.json", []):
+        target = "sectors.json" if m.fromKind == "Sector" else "technologies.json"
+        need("cadt_mappings.json", m.id, "from", m.from_key, target)
     for s in records.get("statistics.json", []):
         need("statistics.json", s.id, "country", s.country, "countries.json")
         need("statistics.json", s.id, "programme", s.programme, "programmes.json")
