@@ -105,6 +105,57 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    from cypher.external_records import import_records
+    from cypher.ledger_ops import LedgerRefusal, Provenance
+    from seed.external_formats import parse_records
+
+    fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
+
+    async def run(store: GraphStore) -> int:
+        await store.migrate()
+        countries = {r["code"] for r in await store.read("country_codes")}
+        parsed = parse_records(
+            args.file.read_text("utf-8"),
+            preset=args.preset,
+            fmt=fmt,
+            countries=countries,
+            default_quality=args.data_quality,
+        )
+        for problem in parsed.problems:
+            print(problem, file=sys.stderr)
+        if parsed.problems and not args.skip_invalid:
+            print(
+                f"{len(parsed.problems)} problem(s); nothing was written "
+                "(--skip-invalid imports the valid rows).",
+                file=sys.stderr,
+            )
+            return 1
+        who = Provenance(actor=f"cli:{args.file.name}", data_quality=args.data_quality)
+        try:
+            summary = await import_records(
+                store, registry=args.registry, rows=[r for _, r in parsed.rows], provenance=who
+            )
+        except LedgerRefusal as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
+        print(
+            f"{summary.records} records: {len(summary.created)} created, "
+            f"{len(summary.updated)} updated, {summary.unchanged} unchanged"
+        )
+        if parsed.problems:
+            print(f"skipped {len(parsed.problems)} invalid row(s), listed above")
+        for record, project, confidence in summary.links:
+            print(f"  {record} -> {project} (confidence {confidence:.2f}, unconfirmed)")
+        return 0
+
+    try:
+        return asyncio.run(with_store(settings, run))
+    except ValueError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+
+
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     from api.auth import create_token
 
@@ -146,6 +197,16 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--random-seed", type=int, default=1, help="synthetic generator seed")
     seed.add_argument("--reset", action="store_true", help="delete the whole graph first")
     seed.set_defaults(run=cmd_seed)
+    imp = sub.add_parser("import", help="import external project records (CSV or JSON)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--registry", required=True, help="external registry id, e.g. T-VER")
+    imp.add_argument("--preset", default="generic", choices=["generic", "cadt-v1", "cadt-v2"])
+    imp.add_argument("--format", choices=["csv", "json"], help="default: from the file name")
+    imp.add_argument(
+        "--data-quality", default="SECONDARY", choices=["OFFICIAL", "SECONDARY", "ILLUSTRATIVE"]
+    )
+    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
+    imp.set_defaults(run=cmd_import)
     token = sub.add_parser("token", help="create a bearer token for writes")
     token.add_argument("action", choices=["create"])
     token.add_argument(

@@ -24,11 +24,13 @@ from schema.reference_types import (
 )
 
 if TYPE_CHECKING:
+    from schema.interop import ExternalLink
     from schema.ledger_types import CreditBlock, Series
 
 Ctx = Info[RequestContext, None]
 SeriesRef = Annotated["Series", strawberry.lazy("schema.ledger_types")]
 CreditBlockRef = Annotated["CreditBlock", strawberry.lazy("schema.ledger_types")]
+ExternalLinkRef = Annotated["ExternalLink", strawberry.lazy("schema.interop")]
 
 
 @strawberry.type(description="An organization's part in a project.")
@@ -130,6 +132,15 @@ class Project(Node):
     @strawberry.field(description="Joint Committee issuance decisions for this project.")
     async def issuances(self, info: Ctx) -> list[Issuance]:
         return await related(info, "project_issuances", self.ref, Issuance)
+
+    @strawberry.field(description="Records of other registries linked to this project.")
+    async def external_records(self, info: Ctx) -> list[ExternalLinkRef]:
+        from schema.interop import ExternalRecord, link
+
+        rows = await info.context.loaders.related("project_external_links").load(self.ref)
+        return [
+            link(r["rel"], record=from_row(ExternalRecord, r["node"]), project=self) for r in rows
+        ]
 
     @strawberry.field(description="Article 6.2 authorizations covering this project.")
     async def authorizations(self, info: Ctx) -> list[Authorization]:

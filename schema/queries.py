@@ -28,6 +28,7 @@ from schema.filters import (
     to_order,
     to_tree,
 )
+from schema.interop import ExternalRecord, ExternalRegistry, ExternalTerm
 from schema.ledger_types import (
     Account,
     CorrespondingAdjustment,
@@ -35,7 +36,7 @@ from schema.ledger_types import (
     Series,
     Transaction,
 )
-from schema.node import Node, from_row, parse_global_id
+from schema.node import Node, Source, from_row, parse_global_id
 from schema.pagination import Connection, connection, page_size
 from schema.project_types import (
     Authorization,
@@ -79,6 +80,10 @@ NODE_TYPES: dict[str, tuple[type, str]] = {
         (Account, "account"),
         (Transaction, "transaction"),
         (CorrespondingAdjustment, "corresponding_adjustment"),
+        (ExternalRegistry, "external_registry"),
+        (ExternalRecord, "external_record"),
+        (ExternalTerm, "external_term"),
+        (Source, "source"),
     ]
 }
 

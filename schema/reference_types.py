@@ -14,11 +14,13 @@ from schema.node import DataQuality, Node, Source, from_row, sources_of
 from schema.pagination import Connection, nested_connection
 
 if TYPE_CHECKING:
+    from schema.interop import ExternalTerm
     from schema.ledger_types import Account
     from schema.project_types import Project
 
 ProjectRef = Annotated["Project", strawberry.lazy("schema.project_types")]
 AccountRef = Annotated["Account", strawberry.lazy("schema.ledger_types")]
+TermRef = Annotated["ExternalTerm", strawberry.lazy("schema.interop")]
 Ctx = Info[RequestContext, None]
 
 
@@ -177,6 +179,12 @@ class Sector(Node):
     async def technologies(self, info: Ctx) -> list[Technology]:
         return await related(info, "sector_technologies", self.key, Technology)
 
+    @strawberry.field(description="The CAD Trust pick-list values this scope maps to.")
+    async def cadt_terms(self, info: Ctx) -> list[TermRef]:
+        from schema.interop import ExternalTerm
+
+        return await related(info, "sector_cadt_terms", self.key, ExternalTerm)
+
     @strawberry.field
     async def methodologies(
         self, info: Ctx, first: int | None = None, after: str | None = None
@@ -207,6 +215,12 @@ class Technology(Node):
     @strawberry.field(description="The sectoral scopes this technology usually falls under.")
     async def sectors(self, info: Ctx) -> list[Sector]:
         return await related(info, "technology_sectors", self.key, Sector)
+
+    @strawberry.field(description="The CAD Trust pick-list values this technology maps to.")
+    async def cadt_terms(self, info: Ctx) -> list[TermRef]:
+        from schema.interop import ExternalTerm
+
+        return await related(info, "technology_cadt_terms", self.key, ExternalTerm)
 
     projects: Connection[ProjectRef] = projects_page("technology_projects")
 

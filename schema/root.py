@@ -20,6 +20,7 @@ from schema.errors import ClientErrors
 from schema.flows import FlowQuery
 from schema.graph_info import GraphInfo, graph_info
 from schema.integrity import IntegrityQuery
+from schema.interop import InteropMutation, InteropQuery
 from schema.limits import Limits, depth_and_alias_rule
 from schema.mutations import RegistryMutation
 from schema.paths import PathQuery
@@ -38,6 +39,7 @@ class Query(
     FlowQuery,
     AefQuery,
     PathQuery,
+    InteropQuery,
 ):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."
@@ -45,7 +47,7 @@ class Query(
 
 
 @strawberry.type
-class Mutation(RegistryMutation, RecordMutation):
+class Mutation(RegistryMutation, RecordMutation, InteropMutation):
     pass
 
 

@@ -147,17 +147,42 @@ def build_reference_graph(records: SeedRecords) -> GraphPayload:
         if s.programme:
             g.link(link_kind("Statistic", "ABOUT", "FundingProgramme"), s.id, s.programme)
     for r in records["external_registries.json"]:
-        g.node("ExternalRegistry", props(r, "id", "name", "kind", "cadtName",
-                                         "identifierPattern", "linkTemplate",
-                                         country=r.country), r.sources)
+        g.node(
+            "ExternalRegistry",
+            props(
+                r,
+                "id",
+                "name",
+                "kind",
+                "cadtName",
+                "identifierPattern",
+                "linkTemplate",
+                country=r.country,
+            ),
+            r.sources,
+        )
         if r.country:
             g.link(link_kind("ExternalRegistry", "BASED_IN", "Country"), r.id, r.country)
     for m in records["cadt_mappings.json"]:
         term = f"{m.field}:{m.value}"
-        g.node("ExternalTerm", {"id": term, "scheme": "CAD Trust", "field": m.field,
-                                "value": m.value, "dataQuality": "SECONDARY"}, m.sources)
-        g.link(link_kind(m.fromKind, "MAPS_TO", "ExternalTerm"), m.from_key, term,
-               mapping=m.id, note=m.note)
+        g.node(
+            "ExternalTerm",
+            {
+                "id": term,
+                "scheme": "CAD Trust",
+                "field": m.field,
+                "value": m.value,
+                "dataQuality": "SECONDARY",
+            },
+            m.sources,
+        )
+        g.link(
+            link_kind(m.fromKind, "MAPS_TO", "ExternalTerm"),
+            m.from_key,
+            term,
+            mapping=m.id,
+            note=m.note,
+        )
     return g
 
 
