@@ -11,6 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 from api.aef_csv import aef_csv
+from api.exports import cadt_projects, cadt_units, graph_dump
 from api.graphiql_assets import MOUNT, AssetFiles
 from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
@@ -56,6 +57,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/aef/{party}/{year}/{table}.csv", aef_csv),
+            Route("/export/cadt-v2/projects.csv", cadt_projects),
+            Route("/export/cadt-v2/units.csv", cadt_units),
+            Route("/export/graph.json", graph_dump),
             Route(MOUNT + "{path:path}", assets.serve),
         ],
         lifespan=lifespan,

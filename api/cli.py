@@ -83,6 +83,10 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         await store.migrate()
         if args.reset:
             await store.write("delete_all")
+        if args.dump:
+            from seed.dump_loader import read_dump
+
+            return await write_payload(store, read_dump(args.dump), progress=True)
         payload = build_reference_graph(read_seed(args.data or DATA_DIR))
         if args.synthetic:
             from seed.synthetic import synthetic_graph
@@ -156,6 +160,23 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         return 1
 
 
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from cypher.cadt_export import project_csv, unit_csv
+    from cypher.export import dump_json
+
+    streams = {"json": dump_json, "cadt-v2-projects": project_csv, "cadt-v2-units": unit_csv}
+
+    async def run(store: GraphStore) -> int:
+        with args.file.open("w", encoding="utf-8") as out:
+            async for chunk in streams[args.what](store):
+                out.write(chunk)
+        return 0
+
+    asyncio.run(with_store(settings, run))
+    print(f"wrote {args.file}")
+    return 0
+
+
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     from api.auth import create_token
 
@@ -196,6 +217,7 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--synthetic", type=int, metavar="N", help="load N synthetic projects")
     seed.add_argument("--random-seed", type=int, default=1, help="synthetic generator seed")
     seed.add_argument("--reset", action="store_true", help="delete the whole graph first")
+    seed.add_argument("--dump", type=Path, help="load a JSON dump made by `jcm export json`")
     seed.set_defaults(run=cmd_seed)
     imp = sub.add_parser("import", help="import external project records (CSV or JSON)")
     imp.add_argument("file", type=Path)
@@ -207,6 +229,10 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
     imp.set_defaults(run=cmd_import)
+    export = sub.add_parser("export", help="export the graph (JSON dump) or CAD Trust v2 CSV")
+    export.add_argument("what", choices=["json", "cadt-v2-projects", "cadt-v2-units"])
+    export.add_argument("file", type=Path)
+    export.set_defaults(run=cmd_export)
     token = sub.add_parser("token", help="create a bearer token for writes")
     token.add_argument("action", choices=["create"])
     token.add_argument(

@@ -63,6 +63,9 @@ LINKS: list[LinkKind] = [
     LinkKind("ExternalRegistry", "BASED_IN", "Country"),
     LinkKind("Sector", "MAPS_TO", "ExternalTerm"),
     LinkKind("Technology", "MAPS_TO", "ExternalTerm"),
+    LinkKind("ExternalRecord", "IN_REGISTRY", "ExternalRegistry"),
+    LinkKind("ExternalRecord", "SAME_AS", "Project"),
+    LinkKind("ExternalRecord", "NOT_SAME_AS", "Project"),
     LinkKind("Statistic", "ABOUT", "Country"),
     LinkKind("Statistic", "ABOUT", "FundingProgramme"),
 ]
@@ -112,4 +115,5 @@ NODE_ORDER = [
     "Statistic",
     "ExternalRegistry",
     "ExternalTerm",
+    "ExternalRecord",
 ]

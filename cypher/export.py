@@ -1,0 +1,88 @@
+"""The whole public graph as JSON, in the shape `jcm seed --dump` loads back: nodes per label
+(with their sources) and relationships per link kind. Audit events and idempotency keys are
+not part of it. Pages through each label by its key, so memory stays bounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from cypher.migrations import NODE_KEYS
+from cypher.store import GraphStore
+from seed.graph_links import LINKS, NODE_ORDER, LinkKind
+
+PAGE = 2000
+NODE_TEMPLATE = ("(n:Country)", "n.code")
+LINK_TEMPLATE = ("(a:Partnership)-[r:BETWEEN]->(b:Country)", "a.id", "b.code")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[str, Any]]]:
+    key = NODE_KEYS[label]
+    text = store.registry.get("export_nodes_page").text
+    text = text.replace(NODE_TEMPLATE[0], f"(n:{label})").replace(NODE_TEMPLATE[1], f"n.{key}")
+    after = None
+    while True:
+        rows = await store.read_text("export_nodes_page", text, {"after": after, "limit": PAGE})
+        if not rows:
+            return
+        yield [
+            {
+                "key": r["key"],
+                "props": _plain(r["props"]),
+                **({} if label == "Source" else {"sources": r["sources"]}),
+            }
+            for r in rows
+        ]
+        after = rows[-1]["key"]
+
+
+async def link_pages(store: GraphStore, kind: LinkKind) -> AsyncIterator[list[dict[str, Any]]]:
+    a_key, b_key = NODE_KEYS[kind.from_label], NODE_KEYS[kind.to_label]
+    text = store.registry.get("export_links_page").text
+    text = (
+        text.replace(LINK_TEMPLATE[0], f"(a:{kind.from_label})-[r:{kind.rel}]->(b:{kind.to_label})")
+        .replace(LINK_TEMPLATE[1], f"a.{a_key}")
+        .replace(LINK_TEMPLATE[2], f"b.{b_key}")
+    )
+    after = None
+    while True:
+        rows = await store.read_text("export_links_page", text, {"after": after, "limit": PAGE})
+        if not rows:
+            return
+        yield [{"from": r["from"], "links": _plain(r["links"])} for r in rows]
+        after = rows[-1]["from"]
+
+
+async def dump_json(store: GraphStore) -> AsyncIterator[str]:
+    """The dump as JSON text, streamed piece by piece."""
+    yield '{"format": "jcm-graph-dump", "version": 1, "nodes": {'
+    for i, label in enumerate(NODE_ORDER):
+        yield ("," if i else "") + json.dumps(label) + ": ["
+        first = True
+        async for page in node_pages(store, label):
+            for row in page:
+                yield ("" if first else ",") + json.dumps(row, ensure_ascii=False)
+                first = False
+        yield "]"
+    yield '}, "links": {'
+    for i, kind in enumerate(LINKS):
+        yield ("," if i else "") + json.dumps(kind.query) + ": ["
+        first = True
+        async for page in link_pages(store, kind):
+            for row in page:
+                yield ("" if first else ",") + json.dumps(row, ensure_ascii=False)
+                first = False
+        yield "]"
+    yield "}}\n"

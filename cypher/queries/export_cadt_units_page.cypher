@@ -1,0 +1,27 @@
+// One page of live credit blocks in the CAD Trust v2 unit shape, ordered by block id.
+// Parameters: $after (block id or null), $limit (int).
+// Columns: id, series, first, last, quantity, vintage, status, dataQuality, project,
+//   owner (name), statusDate (date of the last transaction), purpose, beneficiary,
+//   authorization (id or null), unitTypes (list), sources (list of URLs).
+MATCH (b:CreditBlock)
+WHERE b.status <> 'SUPERSEDED' AND ($after IS NULL OR b.id > $after)
+WITH b
+ORDER BY b.id
+LIMIT $limit
+MATCH (b)-[:IN_SERIES]->(s:Series)
+OPTIONAL MATCH (b)-[:HELD_IN]->(:Account)-[:OWNED_BY]->(owner)
+OPTIONAL MATCH (b)<-[:MOVED]-(t:Transaction)
+WITH b, s, owner, t
+ORDER BY t.seq DESC
+WITH b, s, owner, collect(t)[0] AS last
+OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(:Issuance)-[:OF]->(p:Project)
+OPTIONAL MATCH (p)<-[:COVERS]-(auth:Authorization)
+OPTIONAL MATCH (p)-[:USES]->(:Technology)-[:MAPS_TO]->(ut:ExternalTerm {field: 'unitType'})
+OPTIONAL MATCH (b)-[:SOURCED_FROM]->(src:Source)
+RETURN b.id AS id, b.series AS series, b.first AS first, b.last AS last,
+       b.quantity AS quantity, b.vintage AS vintage, b.status AS status,
+       b.dataQuality AS dataQuality, p.ref AS project, coalesce(owner.name, owner.code) AS owner,
+       last.on AS statusDate, last.purpose AS purpose, last.beneficiary AS beneficiary,
+       head(collect(DISTINCT auth.id)) AS authorization,
+       collect(DISTINCT ut.value) AS unitTypes, collect(DISTINCT src.url) AS sources
+ORDER BY id

@@ -1,0 +1,98 @@
+"""Exports: CAD Trust v2 CSV columns and rows; the JSON dump loads back into an empty graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import httpx
+
+from cypher.cadt_export import PROJECT_COLUMNS, UNIT_COLUMNS
+from seed.dump_loader import read_dump
+from seed.seed_files import read_seed
+from seed.writer import write_payload
+from tests.conftest import WRITER_TOKEN, data, gql, gql_as, new_store, wipe
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seed" / "examples" / "tver_sample.csv"
+INFO = "{ graphInfo { nodeCount relationshipCount labels { label count } } }"
+
+
+async def test_cadt_v2_projects_csv(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get("/export/cadt-v2/projects.csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert list(rows[0]) == PROJECT_COLUMNS
+    assert len(rows) == len(read_seed()["projects.json"])
+    cr001 = next(r for r in rows if r["projectId"] == "CR001")
+    assert cr001["projectRegistryName"] == "Joint Crediting Mechanism"
+    assert cr001["projectStatus"] == "Registered"
+    assert cr001["projectSector"] == "Electricity; gas, steam and air conditioning supply"
+    assert all(r["dataQuality"] and r["sources"] for r in rows)
+
+
+async def test_cadt_v2_units_csv(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get("/export/cadt-v2/units.csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert list(rows[0]) == UNIT_COLUMNS
+    live = data(
+        await gql(
+            seeded_client,
+            """{ creditBlocks(filter: {NOT: {status:
+        [SUPERSEDED]}}) { totalCount } }""",
+        )
+    )["creditBlocks"]["totalCount"]
+    assert len(rows) == live
+    itmo = next(r for r in rows if r["unitStartBlock"] == "TH-X-TH-01-2025-1-000061")
+    assert (itmo["unitItmosReferenceId"], itmo["unitStatus"], itmo["unitCount"]) == (
+        "AUTH-TH-2025-1",
+        "Held",
+        "10",
+    )
+    retired = next(r for r in rows if r["unitStartBlock"] == "JP-X-ID-02-2016-1-000001")
+    assert (retired["unitStatus"], retired["unitStatusReason"]) == ("Retired", "NDC")
+    assert all(r["dataQuality"] and r["sources"] for r in rows)
+
+
+async def test_json_dump_reloads_into_an_empty_graph(
+    seeded_client: httpx.AsyncClient, embedded, tmp_path: Path
+) -> None:
+    response = await seeded_client.get("/export/graph.json")
+    assert response.status_code == 200
+    dump = tmp_path / "dump.json"
+    dump.write_text(response.text)
+    store = new_store(embedded, "reloaded")
+    await wipe(store)
+    await store.migrate()
+    await write_payload(store, read_dump(dump))
+    reloaded = (await store.read("graph_info"))[0]
+    await wipe(store)
+    await store.close()
+    original = data(await gql(seeded_client, INFO))["graphInfo"]
+    assert reloaded["nodeCount"] == original["nodeCount"]
+    assert reloaded["relationshipCount"] == original["relationshipCount"]
+    assert {x["label"]: x["count"] for x in reloaded["labels"]} == {
+        x["label"]: x["count"] for x in original["labels"]
+    }
+
+
+async def test_dump_carries_imported_records_and_their_links(
+    ledger_client: httpx.AsyncClient, embedded, tmp_path: Path
+) -> None:
+    csv_text = SAMPLE.read_text()
+    data(
+        await gql_as(
+            ledger_client,
+            WRITER_TOKEN,
+            """mutation($c: String!) {
+        importExternalRecords(registry: "T-VER", content: $c) { records } }""",
+            c=csv_text,
+        )
+    )
+    dump = tmp_path / "dump.json"
+    dump.write_text((await ledger_client.get("/export/graph.json")).text)
+    payload = read_dump(dump)
+    assert len(payload.nodes["ExternalRecord"]) == 3
+    same_as = [kind for kind in payload.links if kind.rel == "SAME_AS"]
+    assert sum(len(v) for v in payload.links[same_as[0]].values()) == 2
+    assert "Event" not in payload.nodes
