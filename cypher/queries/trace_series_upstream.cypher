@@ -1,10 +1,10 @@
 // Where a series' units come from: the registry series, the issuance decision, its
 // verification and TPE, monitoring period, project, methodologies, partnership, host country,
-// participants, funding and Article 6.2 authorizations, each with its sources.
+// participants, funding and Article 6.2 authorizations (each step's sources are read through
+// its own type). Anchored on the series key: the cost does not grow with the graph.
 // Parameters: $series (string).
 // Columns: series, issuance, verification, tpe, monitoringPeriod, project, hostCountry,
-//   partnership (maps or null), methodologies, participants, funding, authorizations (lists),
-//   sources (map: step name -> list of Source maps).
+//   partnership (maps or null), methodologies, participants, funding, authorizations (lists).
 MATCH (s:Series {id: $series})
 OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(i:Issuance)
 OPTIONAL MATCH (i)-[:FOR]->(v:Verification)
@@ -21,11 +21,4 @@ RETURN s {.*} AS series, i {.*} AS issuance, v {.*} AS verification, tpe {.*} AS
          AS participants,
        [(p)-[f:FUNDED_BY]->(fp:FundingProgramme) | fp {.*, amount: f.amount,
          currency: f.currency, fiscalYear: f.fiscalYear}] AS funding,
-       [(p)<-[:COVERS]-(auth:Authorization) | auth {.*}] AS authorizations,
-       {series: [(s)-[:SOURCED_FROM]->(x:Source) | x {.*}],
-        issuance: [(i)-[:SOURCED_FROM]->(x:Source) | x {.*}],
-        verification: [(v)-[:SOURCED_FROM]->(x:Source) | x {.*}],
-        monitoringPeriod: [(mp)-[:SOURCED_FROM]->(x:Source) | x {.*}],
-        project: [(p)-[:SOURCED_FROM]->(x:Source) | x {.*}],
-        authorizations: [(p)<-[:COVERS]-(:Authorization)-[:SOURCED_FROM]->(x:Source) | x {.*}]}
-         AS sources
+       [(p)<-[:COVERS]-(auth:Authorization) | auth {.*}] AS authorizations

@@ -24,3 +24,24 @@ async def test_key_lookup_uses_an_index(store: GraphStore, query: str, params: d
     await store.migrate()
     plan = await store.explain(query, params)
     assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
+
+
+@pytest.mark.parametrize(
+    ("query", "params"),
+    [
+        ("trace_series_upstream", {"series": "JP-X-ID-02-2016-1"}),
+        (
+            "range_transactions",
+            {"series": "JP-X-ID-02-2016-1", "first": 1, "last": 1, "asOf": None},
+        ),
+        ("trace_unit_blocks", {"series": "JP-X-ID-02-2016-1", "unit": 1}),
+    ],
+)
+async def test_credit_trace_reads_only_the_units_own_history(
+    store: GraphStore, query: str, params: dict
+) -> None:
+    """No label scan: a trace's cost must not grow with the rest of the graph."""
+    await store.migrate()
+    plan = await store.explain(query, params)
+    assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
+    assert not [line for line in plan if "Label Scan" in line or "AllNodesScan" in line], plan
