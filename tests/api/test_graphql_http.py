@@ -78,3 +78,11 @@ async def test_unknown_operation_name_is_a_request_error(seeded_client: httpx.As
 async def test_other_methods_are_refused(seeded_client: httpx.AsyncClient) -> None:
     response = await seeded_client.put("/graphql", json={"query": QUERY})
     assert response.status_code == 405
+
+
+async def test_mutations_over_get_are_refused_with_405(seeded_client: httpx.AsyncClient) -> None:
+    mutation = 'mutation { cancelCredits(input: {fromAccount: "x", quantity: 1}) { keys } }'
+    response = await seeded_client.get("/graphql", params={"query": mutation})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
