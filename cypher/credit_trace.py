@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
 
 SERIAL = re.compile(r"^(?P<series>[A-Z]{2}-[A-Z0-9_-]+-\d{4}-\d+)-(?P<unit>\d{6})$")
 SERIAL_FORMAT = "{registry}-{projectRef}-{vintage}-{n}-{unit:06d}, e.g. JP-X-ID-02-2016-1-000028"
 QUALITY_ORDER = ["ILLUSTRATIVE", "SECONDARY", "OFFICIAL"]
-STATUS_BY_KIND = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}
 
 
 class TraceError(ValueError):
@@ -78,7 +78,7 @@ class CreditTrace:
     def status(self) -> str:
         if not self.steps:
             return "NOT_ISSUED"
-        return STATUS_BY_KIND.get((self.holder or {}).get("kind", ""), "UNKNOWN")
+        return STATUS_FOR_KIND.get((self.holder or {}).get("kind", ""), "UNKNOWN")
 
     @property
     def current_block(self) -> dict[str, Any] | None:
@@ -157,23 +157,30 @@ async def trace_credit(store: GraphStore, serial: str, as_of: dt.date | None = N
             "NOT_FOUND",
             f"series {series} has {upstream['series']['quantity']} units; there is no unit {unit}",
         )
-    rows = await store.read(
-        "range_transactions",
-        {
-            "series": series,
-            "first": unit,
-            "last": unit,
-            "asOf": as_of.isoformat() if as_of else None,
-        },
-    )
-    steps = [
-        Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
-        for r in rows
-    ]
+    steps = await range_steps(store, series, unit, unit, as_of)
     lineage = await store.read("trace_unit_blocks", {"series": series, "unit": unit})
     trace = CreditTrace(serial.strip(), series, unit, as_of, steps, lineage, upstream)
     trace.gaps = find_gaps(trace)
     return trace
+
+
+async def range_steps(
+    store: GraphStore, series: str, first: int, last: int, as_of: dt.date | None
+) -> list[Step]:
+    """Every transaction that touched [first, last] of a series (up to `as_of`), in order."""
+    rows = await store.read(
+        "range_transactions",
+        {
+            "series": series,
+            "first": first,
+            "last": last,
+            "asOf": as_of.isoformat() if as_of else None,
+        },
+    )
+    return [
+        Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
+        for r in rows
+    ]
 
 
 @dataclass
@@ -187,19 +194,7 @@ async def trace_range(
     store: GraphStore, series: str, first: int, last: int, as_of: dt.date | None = None
 ) -> list[RangePart]:
     """[first, last] cut into the sub-ranges whose histories differ."""
-    rows = await store.read(
-        "range_transactions",
-        {
-            "series": series,
-            "first": first,
-            "last": last,
-            "asOf": as_of.isoformat() if as_of else None,
-        },
-    )
-    steps = [
-        Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
-        for r in rows
-    ]
+    steps = await range_steps(store, series, first, last, as_of)
     cuts = {first, last + 1}
     for s in steps:
         cuts.update(x for x in (s.tx["first"], s.tx["last"] + 1) if first < x <= last)

@@ -7,9 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
-
-STATUS_BY_KIND = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Segment:
 
     @property
     def status(self) -> str:
-        return STATUS_BY_KIND.get(self.kind, "UNKNOWN")
+        return STATUS_FOR_KIND.get(self.kind, "UNKNOWN")
 
 
 def replay(transactions: list[dict[str, Any]]) -> list[Segment]:

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from cypher.credit_trace import CreditTrace as Trace
 from cypher.credit_trace import RangePart, Step, TraceError, trace_credit, trace_range
+from cypher.ledger_ops import STATUS_FOR_KIND
 from schema.context import RequestContext
 from schema.errors import BadUserInput, NotFound
 from schema.ledger_types import CorrespondingAdjustment, CreditBlock, Series, Transaction
@@ -185,9 +186,7 @@ class RangeTrace:
 def range_trace(part: RangePart) -> RangeTrace:
     holder = part.steps[-1].to_account if part.steps else None
     kind = (holder or {}).get("kind")
-    status = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}.get(
-        kind or "", "NOT_ISSUED" if not part.steps else "UNKNOWN"
-    )
+    status = STATUS_FOR_KIND.get(kind or "", "NOT_ISSUED" if not part.steps else "UNKNOWN")
     return RangeTrace(
         first=part.first,
         last=part.last,

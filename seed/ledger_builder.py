@@ -10,15 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cypher.ledger_ops import block_id
+from cypher.ledger_ops import STATUS_FOR_KIND, TX_KIND_FOR_KIND, block_id
 
 QUALITY_RANK = {"ILLUSTRATIVE": 0, "SECONDARY": 1, "OFFICIAL": 2}
-STATUS_BY_ACCOUNT_KIND = {"HOLDING": "HELD", "RETIREMENT": "RETIRED", "CANCELLATION": "CANCELLED"}
-KIND_BY_ACCOUNT_KIND = {
-    "HOLDING": "TRANSFER",
-    "RETIREMENT": "RETIREMENT",
-    "CANCELLATION": "CANCELLATION",
-}
 
 
 class LedgerError(ValueError):
@@ -208,7 +202,7 @@ class Ledger:
         moved = self._split(block, first, last, quality, sources)
         moved.account = to
         moved.registry = self.accounts[to][0]
-        moved.status = STATUS_BY_ACCOUNT_KIND[to_kind]
+        moved.status = STATUS_FOR_KIND[to_kind]
         if moved.status == "RETIRED":
             self.series[series].retired += moved.quantity
         elif moved.status == "CANCELLED":
@@ -219,7 +213,7 @@ class Ledger:
             Transaction(
                 txid,
                 len(self.transactions) + 1,
-                KIND_BY_ACCOUNT_KIND[to_kind],
+                TX_KIND_FOR_KIND[to_kind],
                 on,
                 series,
                 first,
