@@ -75,6 +75,8 @@ def _depth(
     deepest = level
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
+            if selection.name.value.startswith("__"):
+                continue  # introspection (the IDE's schema query) is bounded by the schema
             if selection.alias is not None:
                 aliases[0] += 1
             deepest = max(

@@ -52,3 +52,13 @@ async def test_too_large_a_body_is_refused(seeded_client: httpx.AsyncClient) -> 
 async def test_search_page_size_is_limited(seeded_client: httpx.AsyncClient) -> None:
     body = await gql(seeded_client, '{ search(text: "solar", first: 500) { key } }')
     assert code(body) == "LIMIT_EXCEEDED"
+
+
+async def test_the_ides_introspection_query_is_within_the_limits(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    from graphql import get_introspection_query
+
+    body = await gql(seeded_client, get_introspection_query(descriptions=True))
+    assert "errors" not in body, body.get("errors")
+    assert body["data"]["__schema"]["queryType"]["name"] == "Query"
