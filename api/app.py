@@ -16,6 +16,7 @@ from api.graphiql_assets import MOUNT, AssetFiles
 from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
 from api.health import healthz, readyz
+from api.home import home
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/aef/{party}/{year}/{table}.csv", aef_csv),

@@ -65,3 +65,12 @@ async def test_files_the_page_does_not_name_are_not_served(client: httpx.AsyncCl
     assert response.status_code == 404
     response = await client.get(MOUNT + "react@18.2.0/../../pyproject.toml")
     assert response.status_code == 404
+
+
+async def test_home_page_links_the_ide_and_references_nothing_external(
+    client: httpx.AsyncClient,
+) -> None:
+    page = await client.get("/")
+    assert page.status_code == 200
+    assert 'href="/graphql"' in page.text
+    assert not re.findall(r"""(?:src|href)=["']https?://""", page.text)
