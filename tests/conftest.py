@@ -92,7 +92,12 @@ async def client(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[h
         await wipe(app.state.store)
 
 
-@pytest.fixture(scope="session")
+def _seeded_scope(fixture_name: str, config: object) -> str:
+    # Neo4j mode shares one database that other tests wipe: seed it again for every test.
+    return "function" if NEO4J_URL else "session"
+
+
+@pytest.fixture(scope=_seeded_scope)
 async def seeded_client(embedded: EmbeddedFalkorDB) -> AsyncIterator[httpx.AsyncClient]:
     """One app on a graph holding the JCM seed data, shared by read-only tests."""
     name = f"seeded_{uuid.uuid4().hex[:8]}"
