@@ -154,18 +154,17 @@ class InteropQuery:
             found = await match_candidates(info.context.store, external_record_id)
         except LedgerRefusal as exc:
             raise refusal(exc) from None
-        out = []
-        for m, linked in found:
-            row = await info.context.loaders.by_key("project_by_key").load(m.project)
-            out.append(
-                MatchCandidate(
-                    confidence=m.confidence,
-                    method=m.method,
-                    linked=linked,
-                    project=from_row(Project, row),
-                )
+        loader = info.context.loaders.by_key("project_by_key")
+        rows = await loader.load_many([m.project for m, _ in found])  # one query for all
+        return [
+            MatchCandidate(
+                confidence=m.confidence,
+                method=m.method,
+                linked=linked,
+                project=from_row(Project, row),
             )  # type: ignore[arg-type]
-        return out
+            for (m, linked), row in zip(found, rows, strict=True)
+        ]
 
     @strawberry.field(description="A CAD Trust pick-list value and the JCM terms mapped to it.")
     async def cadt_term(self, info: Ctx, field: str, value: str) -> ExternalTerm:
