@@ -134,15 +134,18 @@ async def record_issuance(
         "issuedOn": issued_on.isoformat(),
         "registryIssuances": registry_issuances,
     }
+    wanted = sorted({a["account"] for r in registry_issuances for a in r["allocations"]})
+    known = {
+        row["key"]: row["node"] for row in await store.read("account_by_key", {"keys": wanted})
+    }
     accounts: dict[str, dict[str, Any]] = {}
     for r in registry_issuances:
         for allocation in r["allocations"]:
-            rows = await store.read("account_by_key", {"keys": [allocation["account"]]})
-            if not rows:
+            account = known.get(allocation["account"])
+            if account is None:
                 raise LedgerRefusal(
                     "NOT_FOUND", f"no account {allocation['account']!r}", "allocations"
                 )
-            account = rows[0]["node"]
             if account["kind"] != "HOLDING" or account["registry"] != r["registry"]:
                 raise LedgerRefusal(
                     "BAD_USER_INPUT",
