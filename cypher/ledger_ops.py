@@ -164,9 +164,17 @@ def _moves(
     series_registry: dict[str, str],
     event_seq: int,
     quality: str,
+    last_seq: dict[str, int],
 ) -> tuple[list[dict], list[dict]]:
     status = STATUS_FOR_KIND[to["kind"]]
     moves, counters = [], {}
+    seqs = dict(last_seq)
+
+    def next_seq(series: str) -> int:
+        """After every transaction the series has: a unit's history stays in order."""
+        seqs[series] = seqs.get(series, 0) + 1
+        return seqs[series]
+
     for i, cut in enumerate(cuts):
         b = cut.block
         whole = (b["first"], b["last"]) == (cut.first, cut.last)
@@ -198,7 +206,7 @@ def _moves(
                 "moved": b["id"] if whole else block_id(b["series"], cut.first, cut.last),
                 "tx": {
                     "id": f"TX-{event_seq}-{i + 1}",
-                    "seq": event_seq * 1000 + i + 1,
+                    "seq": next_seq(b["series"]),
                     "eventSeq": event_seq,
                     "kind": TX_KIND_FOR_KIND[to["kind"]],
                     "on": req.on.isoformat(),
@@ -324,7 +332,13 @@ async def move_credits(
         series_ids = sorted({c.block["series"] for c in cuts})
         rows = await store.read("series_by_key_list", {"keys": series_ids})
         registries = {r["key"]: r["registry"] for r in rows}
-        moves, counters = _moves(cuts, req, target, registries, event.seq, provenance.data_quality)
+        last_seq = {
+            r["series"]: r["seq"]
+            for r in await store.read("series_max_seq", {"series": series_ids})
+        }
+        moves, counters = _moves(
+            cuts, req, target, registries, event.seq, provenance.data_quality, last_seq
+        )
         result = {"transactions": [m["tx"]["id"] for m in moves], "eventSeq": event.seq}
         idem = None
         if idempotency_key:

@@ -113,3 +113,47 @@ async def test_trace_follows_live_writes(ledger_client: httpx.AsyncClient) -> No
     t = await trace(ledger_client, "JP-X-ID-02-2016-1-000021")
     assert t["holder"]["key"] == "JP-MAYEKAWA-HOLDING"
     assert [b["key"] for b in t["lineage"]][-1] == "JP-X-ID-02-2016-1/20-22"
+
+
+async def test_a_live_transfer_comes_last_in_history_even_after_a_large_seeded_ledger(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    from seed.synthetic import synthetic_graph
+    from seed.writer import write_payload
+
+    payload = synthetic_graph(40, seed=5)  # about 1,900 seeded transactions
+    await write_payload(ledger_client.app.state.store, payload)  # type: ignore[attr-defined]
+    # A held block of the Japanese series with the highest seeded sequence numbers.
+    txs = [
+        r["props"]
+        for r in payload.nodes["Transaction"].values()
+        if r["props"]["series"].startswith("JP-")
+    ]
+    series = max(txs, key=lambda t: t["seq"])["series"]
+    held_in = next(k for k in payload.links if k.rel == "HELD_IN")
+    block = next(
+        b["props"]
+        for b in payload.nodes["CreditBlock"].values()
+        if b["props"]["series"] == series and b["props"]["status"] == "HELD"
+    )
+    holder = payload.links[held_in][block["id"]][0]["to"]
+    transfer = """mutation($input: MoveInput!) { transferCredits(input: $input,
+        toAccount: "JP-GOJ-HOLDING") { transactions } }"""
+    data(
+        await gql_as(
+            ledger_client,
+            WRITER_TOKEN,
+            transfer,
+            input={
+                "fromAccount": holder,
+                "series": series,
+                "first": block["first"],
+                "last": block["first"],
+                "on": "2030-01-01",
+            },
+        )
+    )
+    history = (await trace(ledger_client, f"{series}-{block['first']:06d}"))["history"]
+    assert len(history) >= 2
+    assert history[-1]["on"] == "2030-01-01"
+    assert history[-1]["toAccount"] == {"key": "JP-GOJ-HOLDING"}
