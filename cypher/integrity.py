@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cypher.ledger_checks import counter_problems, tiling_problems
+from cypher.ledger_checks import ledger_problems
 from cypher.store import GraphStore
 
 RULES = {
@@ -47,28 +47,21 @@ async def integrity_report(
             findings.append(Finding(rule, RULES[rule], tuple(records), explanation))
 
     if wanted & {"OVERLAPPING_BLOCKS", "SERIES_NOT_TILED", "SERIES_COUNTERS"}:
-        for row in await store.read("series_live_blocks", {"seriesPrefix": series_prefix}):
-            for p in tiling_problems(row["series"], row["issued"], row["blocks"]):
+        for p in await ledger_problems(store, series_prefix):
+            if p.kind == "COUNTER_MISMATCH":
+                add("SERIES_COUNTERS", [p.series], f"series {p.series}: {p.detail}")
+            else:
                 rule = "OVERLAPPING_BLOCKS" if p.kind == "OVERLAP" else "SERIES_NOT_TILED"
                 add(rule, [p.series, *p.blocks], f"series {p.series}: {p.detail}")
-            for p in counter_problems(row):
-                add("SERIES_COUNTERS", [p.series], f"series {p.series}: {p.detail}")
     if "MOVED_AFTER_RETIREMENT" in wanted:
-        rows = await store.read("integrity_series_transactions", {"seriesPrefix": series_prefix})
+        rows = await store.read("integrity_moved_after_terminal", {"seriesPrefix": series_prefix})
         for row in rows:
-            ended: list[tuple[int, int, str]] = []
-            for tx in row["transactions"]:
-                for first, last, by in ended:
-                    if tx["first"] <= last and tx["last"] >= first:
-                        lo, hi = max(first, tx["first"]), min(last, tx["last"])
-                        add(
-                            "MOVED_AFTER_RETIREMENT",
-                            [tx["id"], by],
-                            f"{tx['id']} moved units {lo}-{hi} of {row['series']} that {by} "
-                            "had already retired or cancelled",
-                        )
-                if tx["toKind"] in ("RETIREMENT", "CANCELLATION"):
-                    ended.append((tx["first"], tx["last"], tx["id"]))
+            add(
+                "MOVED_AFTER_RETIREMENT",
+                [row["id"], row["by"]],
+                f"{row['id']} moved units {row['first']}-{row['last']} of {row['series']} "
+                f"that {row['by']} had already retired or cancelled",
+            )
     if "FIRST_TRANSFER_WITHOUT_ADJUSTMENT" in wanted:
         for row in await store.read("integrity_first_transfers", {"seriesPrefix": series_prefix}):
             if not row["adjustments"]:

@@ -46,6 +46,7 @@ LOOKUP_INDEXES: list[tuple[str, str]] = [
     ("Transaction", "series"),
     ("Transaction", "on"),
     ("Transaction", "firstTransfer"),
+    ("Transaction", "kind"),
     ("Organization", "name"),
     ("ExternalRecord", "externalId"),
 ]

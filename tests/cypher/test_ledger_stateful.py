@@ -147,7 +147,7 @@ def ledger_machine(embedded) -> type[RuleBasedStateMachine]:
 
         @invariant()
         def ledger_is_sound(self) -> None:
-            assert self.run(ledger_problems(self.store, "JP-TH007")) == []
+            assert self.run(ledger_problems(self.store, "JP-TH007", exhaustive=True)) == []
 
         def teardown(self) -> None:
             assert self.run(verify_chain(self.store)).ok

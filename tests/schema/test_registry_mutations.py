@@ -30,7 +30,7 @@ async def live_blocks(http: httpx.AsyncClient, series: str) -> list[tuple]:
 
 
 async def assert_sound(http: httpx.AsyncClient) -> None:
-    assert await ledger_problems(http.app.state.store) == []  # type: ignore[attr-defined]
+    assert await ledger_problems(http.app.state.store, exhaustive=True) == []  # type: ignore[attr-defined]
     check = data(await gql(http, "{ verifyAuditChain { ok checked } }"))["verifyAuditChain"]
     assert check["ok"]
 

@@ -116,8 +116,8 @@ async def test_every_node_has_a_source_and_a_data_quality(seeded: GraphStore) ->
 
 
 async def test_seeded_ledger_tiles_every_series_and_conserves_units(seeded: GraphStore) -> None:
-    assert await ledger_problems(seeded) == []
-    rows = await seeded.read("series_live_blocks", {"seriesPrefix": ""})
+    assert await ledger_problems(seeded, exhaustive=True) == []
+    rows = await seeded.read("series_ledger_totals", {"seriesPrefix": ""})
     issued = {row["series"]: row["issued"] for row in rows}
     assert issued == {
         "JP-X-ID-02-2016-1": 31,
@@ -144,3 +144,24 @@ async def test_provenance_check_finds_a_node_without_source(seeded: GraphStore) 
     await seeded.write("create_probe", {"item": 1})
     found = await seeded.read("nodes_missing_provenance", {"limit": 10})
     assert [(row["label"], row["missing"]) for row in found] == [("Probe", "source")]
+
+
+def test_the_screen_sends_broken_series_to_the_exact_check() -> None:
+    from cypher.ledger_checks import suspicious
+
+    sound = {
+        "issued": 10,
+        "retired": 0,
+        "cancelled": 0,
+        "blocks": 2,
+        "units": 10,
+        "lowest": 1,
+        "highest": 10,
+        "liveRetired": 0,
+        "liveCancelled": 0,
+    }
+    assert not suspicious(sound)
+    assert suspicious({**sound, "units": 12})  # an overlap
+    assert suspicious({**sound, "highest": 9, "units": 9})  # a gap at the end
+    assert suspicious({**sound, "liveRetired": 3})  # counters disagree
+    assert suspicious({**sound, "blocks": 0, "units": 0, "lowest": None, "highest": None})
