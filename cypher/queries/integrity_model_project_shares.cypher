@@ -1,5 +1,6 @@
 // For the issuances of MOEJ model projects: the GoJ share where stated, the total, and the
-// ranges of the issuance's units that entered accounts of Japan's government.
+// ranges of the issuance's units that entered accounts of Japan's government (anchored on
+// each series' transactions, so the cost follows the model projects' own ledgers).
 // Parameters: none.
 // Columns: issuance, project (ids), share (int or null), total (int or null),
 //   gojRanges (list of {series, first, last}).
@@ -10,8 +11,11 @@ WITH p, i, collect(s) AS series, sum(s.quantity) AS issued
 CALL {
   WITH series
   UNWIND series AS ser
-  MATCH (t:Transaction)-[:TO]->(:Account {kind: 'HOLDING'})-[:OWNED_BY]->(:Country {code: 'JP'})
+  MATCH (t:Transaction)
   WHERE t.series = ser.id
+  WITH t
+  MATCH (t)-[:TO]->(a:Account)-[:OWNED_BY]->(owner:Country)
+  WHERE a.kind = 'HOLDING' AND owner.code = 'JP'
   RETURN collect({series: t.series, first: t.first, last: t.last}) AS gojRanges
 }
 RETURN i.id AS issuance, p.ref AS project, i.japanGovernmentShare AS share,

@@ -46,3 +46,13 @@ async def test_credit_trace_reads_only_the_units_own_history(
     assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
     scans = ("Label Scan", "LabelScan", "AllNodesScan", "All Node Scan")
     assert not [line for line in plan if any(scan in line for scan in scans)], plan
+
+
+async def test_model_project_shares_follow_each_series_not_every_account(
+    store: GraphStore,
+) -> None:
+    """Anchored on each series' transactions: without that the report grows with the square
+    of the ledger (every series scanning every transaction into Japan's accounts)."""
+    await store.migrate()
+    plan = await store.explain("integrity_model_project_shares", {})
+    assert not [line for line in plan if "Label Scan" in line or "LabelScan" in line], plan
