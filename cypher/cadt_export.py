@@ -104,9 +104,17 @@ async def project_csv(store: GraphStore) -> AsyncIterator[str]:
             )
 
 
+async def series_chunks(store: GraphStore, size: int = 200) -> AsyncIterator[list[str]]:
+    """All series ids, in chunks: the ledger is read series by series through its index."""
+    ids = [r["id"] for r in await store.read("series_ids", {"seriesPrefix": ""})]
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 async def unit_csv(store: GraphStore) -> AsyncIterator[str]:
     yield _csv_line(UNIT_COLUMNS)
-    async for rows in _pages(store, "export_cadt_units_page", "id"):
+    async for chunk in series_chunks(store):
+        rows = await store.read("export_cadt_units_by_series", {"series": chunk})
         for r in rows:
             yield _csv_line(
                 [

@@ -9,12 +9,15 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+from cypher.cadt_export import series_chunks
 from cypher.migrations import NODE_KEYS
 from cypher.store import GraphStore
 from seed.graph_links import LINKS, NODE_ORDER, LinkKind
 
 PAGE = 2000
 NODE_TEMPLATE = ("(n:Country)", "n.code")
+# Ledger nodes are many: read them series by series through the series index.
+BY_SERIES = ("CreditBlock", "Transaction")
 LINK_TEMPLATE = ("(a:Partnership)-[r:BETWEEN]->(b:Country)", "a.id", "b.code")
 
 
@@ -29,6 +32,17 @@ def _plain(value: Any) -> Any:
 
 
 async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[str, Any]]]:
+    if label in BY_SERIES:
+        text = store.registry.get("export_nodes_by_series").text.replace(
+            "(n:CreditBlock)", f"(n:{label})"
+        )
+        async for chunk in series_chunks(store):
+            rows = await store.read_text("export_nodes_by_series", text, {"series": chunk})
+            yield [
+                {"key": r["key"], "props": _plain(r["props"]), "sources": r["sources"]}
+                for r in rows
+            ]
+        return
     key = NODE_KEYS[label]
     text = store.registry.get("export_nodes_page").text
     text = text.replace(NODE_TEMPLATE[0], f"(n:{label})").replace(NODE_TEMPLATE[1], f"n.{key}")
@@ -50,6 +64,20 @@ async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[s
 
 async def link_pages(store: GraphStore, kind: LinkKind) -> AsyncIterator[list[dict[str, Any]]]:
     a_key, b_key = NODE_KEYS[kind.from_label], NODE_KEYS[kind.to_label]
+    if kind.from_label in BY_SERIES:
+        text = (
+            store.registry.get("export_links_by_series")
+            .text.replace(
+                "(a:CreditBlock)-[r:HELD_IN]->(b:Account)",
+                f"(a:{kind.from_label})-[r:{kind.rel}]->(b:{kind.to_label})",
+            )
+            .replace("b.id AS", f"b.{b_key} AS")
+            .replace("to: b.id", f"to: b.{b_key}")
+        )
+        async for chunk in series_chunks(store):
+            rows = await store.read_text("export_links_by_series", text, {"series": chunk})
+            yield [{"from": r["from"], "links": _plain(r["links"])} for r in rows]
+        return
     text = store.registry.get("export_links_page").text
     text = (
         text.replace(LINK_TEMPLATE[0], f"(a:{kind.from_label})-[r:{kind.rel}]->(b:{kind.to_label})")
@@ -72,8 +100,10 @@ async def dump_json(store: GraphStore) -> AsyncIterator[str]:
         yield ("," if i else "") + json.dumps(label) + ": ["
         first = True
         async for page in node_pages(store, label):
-            for row in page:
-                yield ("" if first else ",") + json.dumps(row, ensure_ascii=False)
+            if page:
+                yield ("" if first else ",") + ",".join(
+                    json.dumps(row, ensure_ascii=False) for row in page
+                )
                 first = False
         yield "]"
     yield '}, "links": {'
@@ -81,8 +111,10 @@ async def dump_json(store: GraphStore) -> AsyncIterator[str]:
         yield ("," if i else "") + json.dumps(kind.query) + ": ["
         first = True
         async for page in link_pages(store, kind):
-            for row in page:
-                yield ("" if first else ",") + json.dumps(row, ensure_ascii=False)
+            if page:
+                yield ("" if first else ",") + ",".join(
+                    json.dumps(row, ensure_ascii=False) for row in page
+                )
                 first = False
         yield "]"
     yield "}}\n"

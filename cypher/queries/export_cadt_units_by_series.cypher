@@ -1,13 +1,13 @@
-// One page of live credit blocks in the CAD Trust v2 unit shape, ordered by block id.
-// Parameters: $after (block id or null), $limit (int).
+// The live credit blocks of some series in the CAD Trust v2 unit shape (read through the
+// series index, so the export costs time in proportion to the ledger).
+// Parameters: $series (list of Series ids).
 // Columns: id, series, first, last, quantity, vintage, status, dataQuality, project,
 //   owner (name), statusDate (date of the last transaction), purpose, beneficiary,
 //   authorization (id or null), unitTypes (list), sources (list of URLs).
+UNWIND $series AS sid
 MATCH (b:CreditBlock)
-WHERE b.status <> 'SUPERSEDED' AND ($after IS NULL OR b.id > $after)
+WHERE b.series = sid AND b.status <> 'SUPERSEDED'
 WITH b
-ORDER BY b.id
-LIMIT $limit
 MATCH (b)-[:IN_SERIES]->(s:Series)
 OPTIONAL MATCH (b)-[:HELD_IN]->(:Account)-[:OWNED_BY]->(owner)
 OPTIONAL MATCH (b)<-[:MOVED]-(t:Transaction)
