@@ -1,7 +1,7 @@
 // Full-text search over project titles, organization names and methodology titles, best first.
 // Parameters: $text (a Lucene query built by cypher/search_text.py), $first (int).
 // Columns: kind (Project, Organization or Methodology), key (the node's key), title, score.
-CALL () {
+CALL {
   CALL db.index.fulltext.queryNodes('project_title_fulltext', $text) YIELD node, score
   RETURN 'Project' AS kind, node.ref AS key, node.title AS title, score
   UNION ALL
