@@ -33,6 +33,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         log_level=settings.log_level.lower(),
         proxy_headers=True,
+        # Open subscriptions must not hold a stopping server forever.
+        timeout_graceful_shutdown=5,
     )
     return 0
 
