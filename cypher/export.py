@@ -93,28 +93,28 @@ async def link_pages(store: GraphStore, kind: LinkKind) -> AsyncIterator[list[di
         after = rows[-1]["from"]
 
 
+async def _json_object(named_pages: list[tuple[str, AsyncIterator[list]]]) -> AsyncIterator[str]:
+    """`{"name": [rows…], …}` streamed a page at a time."""
+    yield "{"
+    for i, (name, pages) in enumerate(named_pages):
+        yield ("," if i else "") + json.dumps(name) + ": ["
+        first = True
+        async for page in pages:
+            if page:
+                yield ("" if first else ",") + ",".join(
+                    json.dumps(row, ensure_ascii=False) for row in page
+                )
+                first = False
+        yield "]"
+    yield "}"
+
+
 async def dump_json(store: GraphStore) -> AsyncIterator[str]:
     """The dump as JSON text, streamed piece by piece."""
-    yield '{"format": "jcm-graph-dump", "version": 1, "nodes": {'
-    for i, label in enumerate(NODE_ORDER):
-        yield ("," if i else "") + json.dumps(label) + ": ["
-        first = True
-        async for page in node_pages(store, label):
-            if page:
-                yield ("" if first else ",") + ",".join(
-                    json.dumps(row, ensure_ascii=False) for row in page
-                )
-                first = False
-        yield "]"
-    yield '}, "links": {'
-    for i, kind in enumerate(LINKS):
-        yield ("," if i else "") + json.dumps(kind.query) + ": ["
-        first = True
-        async for page in link_pages(store, kind):
-            if page:
-                yield ("" if first else ",") + ",".join(
-                    json.dumps(row, ensure_ascii=False) for row in page
-                )
-                first = False
-        yield "]"
-    yield "}}\n"
+    yield '{"format": "jcm-graph-dump", "version": 1, "nodes": '
+    async for chunk in _json_object([(label, node_pages(store, label)) for label in NODE_ORDER]):
+        yield chunk
+    yield ', "links": '
+    async for chunk in _json_object([(kind.query, link_pages(store, kind)) for kind in LINKS]):
+        yield chunk
+    yield "}\n"

@@ -132,61 +132,48 @@ async def _registry_account(info: Ctx, from_account: str, kind: str) -> str:
     return found[0]["id"]
 
 
+async def _move(
+    info: Ctx,
+    input: MoveInput,
+    to: str,
+    action: str,
+    kind: str,
+    purpose: str | None = None,
+    beneficiary: str | None = None,
+) -> WriteResult:
+    """One ledger move: `to` is the destination account, `kind` the kind it must be."""
+    who = provenance(info, WRITE, input.provenance)
+    if kind != "HOLDING":
+        to = await _registry_account(info, input.from_account, kind)
+    req = move_request(input, to, purpose, beneficiary)
+    return result(
+        await run(
+            move_credits(
+                info.context.store,
+                req,
+                action=action,
+                provenance=who,
+                idempotency_key=input.idempotency_key,
+                expect_kind=kind,
+            )
+        )
+    )
+
+
 @strawberry.type
 class RegistryMutation:
     @strawberry.mutation(description="Transfer units to another holding account (any registry).")
     async def transfer_credits(self, info: Ctx, input: MoveInput, to_account: str) -> WriteResult:
-        who = provenance(info, WRITE, input.provenance)
-        req = move_request(input, to_account)
-        return result(
-            await run(
-                move_credits(
-                    info.context.store,
-                    req,
-                    action="TRANSFER",
-                    provenance=who,
-                    idempotency_key=input.idempotency_key,
-                    expect_kind="HOLDING",
-                )
-            )
-        )
+        return await _move(info, input, to_account, "TRANSFER", "HOLDING")
 
     @strawberry.mutation(description="Retire units into their registry's retirement account.")
     async def retire_credits(
         self, info: Ctx, input: MoveInput, purpose: str, beneficiary: str | None = None
     ) -> WriteResult:
-        who = provenance(info, WRITE, input.provenance)
-        target = await _registry_account(info, input.from_account, "RETIREMENT")
-        req = move_request(input, target, purpose, beneficiary)
-        return result(
-            await run(
-                move_credits(
-                    info.context.store,
-                    req,
-                    action="RETIRE",
-                    provenance=who,
-                    idempotency_key=input.idempotency_key,
-                    expect_kind="RETIREMENT",
-                )
-            )
-        )
+        return await _move(info, input, "", "RETIRE", "RETIREMENT", purpose, beneficiary)
 
     @strawberry.mutation(description="Cancel units into their registry's cancellation account.")
     async def cancel_credits(
         self, info: Ctx, input: MoveInput, reason: str | None = None
     ) -> WriteResult:
-        who = provenance(info, WRITE, input.provenance)
-        target = await _registry_account(info, input.from_account, "CANCELLATION")
-        req = move_request(input, target, reason)
-        return result(
-            await run(
-                move_credits(
-                    info.context.store,
-                    req,
-                    action="CANCEL",
-                    provenance=who,
-                    idempotency_key=input.idempotency_key,
-                    expect_kind="CANCELLATION",
-                )
-            )
-        )
+        return await _move(info, input, "", "CANCEL", "CANCELLATION", reason)
