@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make serve` and `make test`.
 # Both install what they need (a .venv and the npm parts) and are quick once installed.
+# `make test` runs the suite on the embedded FalkorDB and then on a real Neo4j 5.26 that it
+# starts from Maven Central's jars (needs Java >= 17 and Maven; see tests/both_stores.sh).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -7,7 +9,11 @@ BIN    := $(VENV)/bin
 PY_OK  := $(VENV)/.installed
 NPM_OK := node_modules/.installed
 
-.PHONY: serve test lint bench deps clean
+# The local Neo4j of `make neo4j-start` / `make serve-neo4j` (not the one the tests start).
+NEO4J_DATA ?= neo4j/.data
+NEO4J_PORT ?= 7687
+
+.PHONY: serve serve-neo4j test lint bench deps clean neo4j-start neo4j-stop
 
 deps: $(PY_OK) $(NPM_OK)
 
@@ -26,13 +32,25 @@ $(NPM_OK): package.json package-lock.json
 serve: deps
 	$(BIN)/jcm serve --seed-if-empty
 
-test: deps
+neo4j-start:
+	neo4j/neo4j.sh start $(NEO4J_DATA) $(NEO4J_PORT)
+
+neo4j-stop:
+	neo4j/neo4j.sh stop $(NEO4J_DATA)
+
+serve-neo4j: deps neo4j-start
+	JCM_GRAPH_URL=bolt://127.0.0.1:$(NEO4J_PORT) $(BIN)/jcm serve --seed-if-empty
+
+lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
 
+test: lint
+	tests/both_stores.sh
+
+STORE ?= falkordb
 bench: deps
-	$(BIN)/python -m tests.benchmarks.read_api
+	$(BIN)/python -m tests.benchmarks.read_api --store $(STORE)
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache neo4j/target

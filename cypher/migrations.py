@@ -64,19 +64,29 @@ def fulltext_index_name(label: str, prop: str) -> str:
     return f"{label.lower()}_{prop}_fulltext"
 
 
-def neo4j_statements() -> list[str]:
+def neo4j_statements() -> list[tuple[str, str]]:
+    """(name, statement) for every constraint and index Neo4j needs, by the name it will carry."""
     statements = [
-        f"CREATE CONSTRAINT {label.lower()}_{key}_key IF NOT EXISTS "
-        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        (
+            f"{label.lower()}_{key}_key",
+            f"CREATE CONSTRAINT {label.lower()}_{key}_key IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE",
+        )
         for label, key in NODE_KEYS.items()
     ]
     statements += [
-        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        (
+            f"{label.lower()}_{prop}",
+            f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})",
+        )
         for label, prop in LOOKUP_INDEXES
     ]
     statements += [
-        f"CREATE FULLTEXT INDEX {fulltext_index_name(label, prop)} IF NOT EXISTS "
-        f"FOR (n:{label}) ON EACH [n.{prop}]"
+        (
+            fulltext_index_name(label, prop),
+            f"CREATE FULLTEXT INDEX {fulltext_index_name(label, prop)} IF NOT EXISTS "
+            f"FOR (n:{label}) ON EACH [n.{prop}]",
+        )
         for label, prop in FULLTEXT
     ]
     return statements

@@ -63,22 +63,33 @@ class Neo4jStore(GraphStore):
         super().__init__(QueryRegistry("neo4j", query_dirs), timeout_ms=timeout_ms)
         self.address = url
         self.database = database
-        # bolt:// talks to one server; neo4j:// and neo4j+s:// route across a cluster.
+        seconds = timeout_ms / 1000
+        # bolt:// talks to one server; neo4j:// and neo4j+s:// route across a cluster, reads to
+        # readers and writes to the leader. Transient errors (a leader switch, a deadlock) are
+        # retried by execute_read/execute_write for up to one query time limit.
         self._driver = AsyncGraphDatabase.driver(
-            url, auth=(user, password), max_connection_pool_size=pool_size
+            url,
+            auth=(user, password),
+            max_connection_pool_size=pool_size,
+            connection_acquisition_timeout=seconds,
+            max_transaction_retry_time=seconds,
         )
+        # One bookmark manager for the process: a read that follows a write (from any request of
+        # this process) waits until the server it reads from has that write (causal consistency).
+        self._bookmarks = AsyncGraphDatabase.bookmark_manager()
+        self._version: tuple[str, str] | None = None
 
     async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
-        query = neo4j.Query(text, timeout=self.timeout_ms / 1000)  # type: ignore[arg-type]
-
+        # The time limit travels with the transaction: the server stops the query at it.
+        @neo4j.unit_of_work(timeout=self.timeout_ms / 1000)
         async def work(tx: AsyncManagedTransaction) -> list[Row]:
-            result = await tx.run(query, params)
+            result = await tx.run(text, params)  # type: ignore[arg-type]
             return [{k: plain(v) for k, v in record.items()} async for record in result]
 
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
             async with self._driver.session(
-                database=self.database, default_access_mode=mode
+                database=self.database, default_access_mode=mode, bookmark_manager=self._bookmarks
             ) as session:
                 if write:
                     return await session.execute_write(work)
@@ -115,12 +126,13 @@ class Neo4jStore(GraphStore):
     async def migrate(self) -> list[str]:
         existing = {row["name"] for row in await self.read("neo4j_schema_names")}
         created = []
-        for statement in migrations.neo4j_statements():
-            name = statement.split()[2]
+        for name, statement in migrations.neo4j_statements():
             if name not in existing:
                 self._count()
                 await self._run("migrate", statement, {}, write=True)
                 created.append(name)
+        # New indexes fill in the background; queries planned before that would scan.
+        await self.write("neo4j_await_indexes", {"seconds": max(30, self.timeout_ms // 1000)})
         return created
 
     async def ping(self) -> None:
@@ -128,6 +140,13 @@ class Neo4jStore(GraphStore):
             await self._driver.verify_connectivity()
         except (Neo4jError, ServiceUnavailable, OSError) as exc:
             raise StoreUnavailable(f"Neo4j at {self.address} does not answer") from exc
+
+    async def server_version(self) -> str:
+        """`Neo4j 5.26.30 community`: the server's product, version and edition."""
+        if self._version is None:
+            rows = await self.read("neo4j_server_version")
+            self._version = (rows[0]["version"], rows[0]["edition"])
+        return f"Neo4j {self._version[0]} {self._version[1]}"
 
     async def close(self) -> None:
         await self._driver.close()

@@ -1,6 +1,11 @@
 """Fixtures: a real embedded FalkorDB for the whole session, a fresh graph per test, and the
-real ASGI app in front of it. Set JCM_TEST_NEO4J_URL (and JCM_TEST_NEO4J_PASSWORD) to run the
-same tests against a Neo4j server instead."""
+real ASGI app in front of it.
+
+Set JCM_TEST_NEO4J_URL (and JCM_TEST_NEO4J_PASSWORD) to run the same tests against a Neo4j
+server instead (`make test` does, on the server `neo4j/neo4j.sh` starts). Neo4j Community has
+one database per server, which the tests wipe between them; JCM_TEST_NEO4J_SEEDED_URL names a
+second server that holds the seeded graph the read-only tests share, loaded once per session.
+Without it, the seeded graph is loaded again for every such test."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from cypher.store import GraphStore
 
 TEST_QUERIES = Path(__file__).parent / "cypher" / "queries"
 NEO4J_URL = os.environ.get("JCM_TEST_NEO4J_URL")
+NEO4J_SEEDED_URL = os.environ.get("JCM_TEST_NEO4J_SEEDED_URL") if NEO4J_URL else None
 NEO4J_AUTH = {
     "neo4j_user": os.environ.get("JCM_TEST_NEO4J_USER", "neo4j"),
     "neo4j_password": os.environ.get("JCM_TEST_NEO4J_PASSWORD", "jcm-test-password"),
@@ -41,10 +47,12 @@ def embedded() -> Iterator[EmbeddedFalkorDB]:
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def new_store(embedded: EmbeddedFalkorDB, graph_name: str) -> GraphStore:
+def new_store(
+    embedded: EmbeddedFalkorDB, graph_name: str, url: str | None = NEO4J_URL
+) -> GraphStore:
     dirs = (QUERIES_DIR, TEST_QUERIES)
-    if NEO4J_URL:
-        return Neo4jStore(url=NEO4J_URL, **_neo4j_credentials(), query_dirs=dirs)
+    if url:
+        return Neo4jStore(url=url, **_neo4j_credentials(), query_dirs=dirs)
     return FalkorDBStore(graph_name=graph_name, unix_socket=str(embedded.socket), query_dirs=dirs)
 
 
@@ -93,15 +101,22 @@ async def client(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[h
 
 
 def _seeded_scope(fixture_name: str, config: object) -> str:
-    # Neo4j mode shares one database that other tests wipe: seed it again for every test.
-    return "function" if NEO4J_URL else "session"
+    # One Neo4j server shared with tests that wipe it: seed it again for every test.
+    return "function" if NEO4J_URL and not NEO4J_SEEDED_URL else "session"
 
 
 @pytest.fixture(scope=_seeded_scope)
 async def seeded_client(embedded: EmbeddedFalkorDB) -> AsyncIterator[httpx.AsyncClient]:
     """One app on a graph holding the JCM seed data, shared by read-only tests."""
     name = f"seeded_{uuid.uuid4().hex[:8]}"
-    app = create_app(app_settings(embedded, name, seed_if_empty=True))
+    settings = app_settings(embedded, name, seed_if_empty=True)
+    if NEO4J_SEEDED_URL:
+        settings = app_settings(embedded, name, seed_if_empty=True, graph_url=NEO4J_SEEDED_URL)
+        # A server left from an earlier run may hold an older seed: start from empty.
+        leftover = new_store(embedded, name, url=NEO4J_SEEDED_URL)
+        await wipe(leftover)
+        await leftover.close()
+    app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:

@@ -45,7 +45,7 @@ def neo4j_texts() -> list[dict[str, str]]:
     ]
     texts += [
         {"name": f"migration: {statement}", "text": statement}
-        for statement in migrations.neo4j_statements()
+        for _, statement in migrations.neo4j_statements()
     ]
     return texts
 
