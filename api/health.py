@@ -22,10 +22,11 @@ async def readyz(request: Request) -> JSONResponse:
     store = request.app.state.store
     try:
         await store.ping()
+        version = await store.server_version()
     except StoreError as exc:
         log.warning("not ready: %s", exc)
         return JSONResponse(
             {"status": "unavailable", "backend": store.backend, "reason": exc.detail},
             status_code=503,
         )
-    return JSONResponse({"status": "ready", "backend": store.backend})
+    return JSONResponse({"status": "ready", "backend": store.backend, "version": version})

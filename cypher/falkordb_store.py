@@ -105,6 +105,7 @@ class FalkorDBStore(GraphStore):
         self._db = FalkorDB(connection_pool=self._pool)
         self.graph_name = graph_name
         self._graph = self._db.select_graph(graph_name)
+        self._version: str | None = None
 
     async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
         query = params_header(params) + text
@@ -175,6 +176,17 @@ class FalkorDBStore(GraphStore):
             await self._db.connection.ping()
         except (RedisError, OSError) as exc:
             raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
+
+    async def server_version(self) -> str:
+        if self._version is None:
+            try:
+                modules = await self._db.connection.execute_command("MODULE", "LIST")
+            except (RedisError, OSError) as exc:
+                raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
+            graph = next((m for m in modules if m.get("name") == "graph"), {"ver": 0})
+            ver = int(graph["ver"])  # 41603 means 4.16.3
+            self._version = f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+        return self._version
 
     async def drop_graph(self) -> None:
         """Delete this store's whole graph (tests and `jcm seed --reset`)."""

@@ -274,6 +274,12 @@ async def apply_with_retries(
             result = await attempt(event, request_hash)
         except ConstraintViolation:
             result = None  # another writer took this audit seq (or this idempotency key)
+        except LedgerRefusal:
+            # A concurrent retry of this very request may be what changed the ledger under
+            # us: then the client gets its result, not the refusal it caused.
+            if done := await stored_result(store, idempotency_key, request_hash, action):
+                return done
+            raise
         if result is not None:
             return Applied(result, event_seq=event.seq)
         if done := await stored_result(store, idempotency_key, request_hash, action):

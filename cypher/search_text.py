@@ -1,6 +1,10 @@
 """Turns a user's words into each database's full-text query: every word must match, the
-last one as a prefix (so `solar pow` finds "Solar Power"). Only letters and digits pass, so
-no query syntax of the engines (RediSearch, Lucene) can be injected."""
+last one as a prefix (so `solar pow` finds "Solar Power"). Only letters and digits pass, in
+lower case, so no query syntax of the engines (RediSearch, Lucene: quotes, `*`, `~`, `:`, and
+the operators AND, OR, NOT, which Lucene knows only in upper case) can be injected.
+
+RediSearch leaves common English words out of its index while Neo4j's index keeps them, so
+the same words are left out of the query on both: a search then finds the same titles."""
 
 from __future__ import annotations
 
@@ -10,10 +14,16 @@ from cypher.store import GraphStore
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORDS = 12
+# RediSearch's default stop words (FalkorDB's full-text indexes use them).
+STOP_WORDS = frozenset(
+    "a is the an and are as at be but by for if in into it no not of on or such that their "
+    "then there these they this to was will with".split()
+)
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text)[:MAX_WORDS]
+    found = [w.lower() for w in WORD.findall(text)]
+    return [w for w in found if w not in STOP_WORDS][:MAX_WORDS]
 
 
 def engine_query(dialect: str, terms: list[str]) -> str:
@@ -30,5 +40,6 @@ async def search(store: GraphStore, text: str, first: int) -> list[dict]:
     if not terms:
         return []
     return await store.read(
-        "search_text", {"text": engine_query(store.dialect, terms), "first": first}
+        "search_text",
+        {"text": engine_query(store.dialect, terms), "phrase": " ".join(terms), "first": first},
     )

@@ -101,6 +101,10 @@ class GraphStore(ABC):
         """Create every constraint and index that is missing; return what was created."""
 
     @abstractmethod
+    async def server_version(self) -> str:
+        """The database product, version and edition, e.g. `Neo4j 5.26.30 community`."""
+
+    @abstractmethod
     async def ping(self) -> None:
         """Return when the database answers; raise StoreUnavailable otherwise."""
 

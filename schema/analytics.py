@@ -59,7 +59,10 @@ class SearchHit:
     kind: SearchKind
     key: str
     title: str | None
-    score: float
+    score: float = strawberry.field(
+        description="Rank, best first: 3 for the words as the whole title, 2 at its start, "
+        "1 inside it, 0 otherwise, plus a fraction that favours shorter titles."
+    )
 
     @strawberry.field(description="The matched object.")
     async def node(self, info: Ctx) -> Node | None:

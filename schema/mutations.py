@@ -55,7 +55,9 @@ def provenance(info: Ctx, role: str, given: ProvenanceInput | None) -> Provenanc
 
 @strawberry.type(description="What an applied (or replayed) write did.")
 class WriteResult:
-    event_seq: int | None = strawberry.field(description="Its audit event (null if replayed).")
+    event_seq: int | None = strawberry.field(
+        description="Its audit event; on a replay, the event of the first application."
+    )
     replayed: bool = strawberry.field(description="True when an idempotency key matched.")
     keys: list[str] = strawberry.field(description="Keys of what it created or changed.")
     transactions: list[str] = strawberry.field(description="Ledger transactions it created.")

@@ -1,6 +1,6 @@
 // Transfers, retires or cancels credit ranges in one all-or-nothing statement, appending the
 // audit event. Each move names a live block as it was planned; the statement first takes each
-// block's write lock (SET, for Neo4j), re-checks that the block is still live, HELD, held by
+// block's write lock (a SET, for Neo4j), then re-checks that the block is still live, HELD, held by
 // the source account with the planned range, that the audit chain head is unchanged and that
 // the idempotency key is unused - and writes nothing (returns no row) when any check fails.
 // A move of a whole block re-points it; a partial move supersedes it with split children.
@@ -11,8 +11,14 @@
 //   null), $source (map of Source properties), $dataQuality (string).
 // Columns: applied (bool), transactions (list of transaction ids).
 UNWIND $moves AS m
-MATCH (b:CreditBlock {id: m.block})-[:HELD_IN]->(a:Account)
-SET b.status = b.status
+MATCH (b:CreditBlock {id: m.block})
+// Neo4j: this write takes the block's write lock, held until commit. Everything checked below
+// is read after it, so a concurrent move of the same block waits for that one to commit and
+// then sees its result (and writes nothing). The property is gone again at commit.
+SET b.lockedBy = $event.seq
+SET b.lockedBy = null
+WITH m, b
+OPTIONAL MATCH (b)-[:HELD_IN]->(a:Account)
 WITH collect(CASE WHEN a.id = m.from AND b.status = 'HELD' AND b.first = m.first
                    AND b.last = m.last THEN 1 ELSE 0 END) AS checks
 OPTIONAL MATCH (clash:Event {seq: $event.seq})

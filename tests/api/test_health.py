@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
+from pathlib import Path
+
 import httpx
 
 from api.app import create_app
 from cypher.embedded import EmbeddedFalkorDB
+from tests.api.test_uvicorn_server import free_port
 from tests.conftest import NEO4J_URL, app_settings
+
+NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
+
+
+class LocalNeo4j:
+    """A Neo4j server of this test's own (neo4j/neo4j.sh), so that it can be stopped."""
+
+    def __init__(self) -> None:
+        self.dir = tempfile.mkdtemp(prefix="jcm-rdy-neo4j-", dir="/tmp")
+        self.port = free_port()
+        self.url = f"bolt://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        subprocess.run([NEO4J_SH, "start", self.dir, str(self.port)], check=True, timeout=300)
+
+    def stop(self) -> None:
+        subprocess.run([NEO4J_SH, "stop", self.dir], check=True, timeout=120)
 
 
 async def test_healthz_says_the_process_is_alive(client: httpx.AsyncClient) -> None:
@@ -19,18 +41,34 @@ async def test_readyz_is_200_when_the_database_answers(client: httpx.AsyncClient
     response = await client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["status"] == "ready"
+    expected = "Neo4j 5.26." if NEO4J_URL else "FalkorDB 4."
+    assert response.json()["version"].startswith(expected)
+
+
+async def test_graph_info_names_the_database_version(client: httpx.AsyncClient) -> None:
+    query = {"query": "{ graphInfo { backend serverVersion } }"}
+    info = (await client.post("/graphql", json=query)).json()["data"]["graphInfo"]
+    if NEO4J_URL:
+        assert info["backend"] == "neo4j"
+        assert info["serverVersion"].startswith("Neo4j 5.26.")
+        assert info["serverVersion"].endswith(" community")
+    else:
+        assert info["backend"] == "falkordb"
+        assert info["serverVersion"].startswith("FalkorDB 4.")
 
 
 async def test_readyz_is_503_while_the_database_is_down_and_200_when_back(
     tmp_path_factory: object, graph_name: str
 ) -> None:
+    db: EmbeddedFalkorDB | LocalNeo4j
     if NEO4J_URL:
-        return  # stopping the database is only possible for the embedded one
-    import tempfile
-
-    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-rdy-", dir="/tmp"))
-    db.start()
-    app = create_app(app_settings(db, graph_name))
+        db = LocalNeo4j()
+        db.start()
+        app = create_app(app_settings(EmbeddedFalkorDB(db.dir), graph_name, graph_url=db.url))
+    else:
+        db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-rdy-", dir="/tmp"))
+        db.start()
+        app = create_app(app_settings(db, graph_name))
     try:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)

@@ -67,6 +67,8 @@ async def test_write_failing_half_way_leaves_nothing_behind(store: GraphStore) -
 async def test_migrations_run_twice_and_the_second_run_creates_nothing(
     store: GraphStore,
 ) -> None:
+    if store.dialect == "neo4j":
+        await store.write("drop_country_key")
     first = await store.migrate()
     assert any("Country" in name or "country" in name for name in first)
     assert await store.migrate() == []

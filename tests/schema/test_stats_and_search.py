@@ -95,3 +95,33 @@ async def test_search_ignores_query_syntax(seeded_client: httpx.AsyncClient) -> 
     for text in ['"', "@title:{x}", "-", "*", "solar) OR (x"]:
         body = await gql(seeded_client, SEARCH, text=text)
         assert "errors" not in body, (text, body)
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("solar AND power", "solar power"),
+        ("solar OR power", "solar power"),
+        ("NOT solar", "solar"),
+        ('"solar power"', "solar power"),
+        ("solar* pow~", "solar pow"),
+        ("title:solar", "title solar"),
+        ("+solar -power", "solar power"),
+    ],
+)
+async def test_search_reads_lucene_syntax_as_plain_words(
+    seeded_client: httpx.AsyncClient, typed: str, plain: str
+) -> None:
+    hits = data(await gql(seeded_client, SEARCH, text=typed))["search"]
+    expected = data(await gql(seeded_client, SEARCH, text=plain))["search"]
+    assert [(h["kind"], h["key"]) for h in hits] == [(h["kind"], h["key"]) for h in expected]
+
+
+async def test_search_ranks_the_whole_phrase_and_shorter_titles_first(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    hits = data(await gql(seeded_client, SEARCH, text="power plant"))["search"]
+    assert [h["key"] for h in hits[:5]] == ["X-VN-02", "PW002", "PW001", "PW003", "MN003"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    hits = data(await gql(seeded_client, SEARCH, text="solar pow"))["search"]
+    assert [h["key"] for h in hits[:3]] == ["CR001", "X-TH-01", "PW002"]
