@@ -15,10 +15,11 @@ from cypher.store import GraphStore
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORDS = 12
 # RediSearch's default stop words (FalkorDB's full-text indexes use them).
-STOP_WORDS = frozenset(
+_STOP_WORDS_TEXT = (
     "a is the an and are as at be but by for if in into it no not of on or such that their "
-    "then there these they this to was will with".split()
+    "then there these they this to was will with"
 )
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def words(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import httpx
 
@@ -109,7 +110,7 @@ async def test_concurrent_transfers_of_overlapping_ranges_never_move_a_unit_twic
     applied = sorted((a, b) for a, b, code in outcomes if code == "ok")
     assert applied, outcomes
     # The applied ranges are disjoint, and exactly their units left TH-A.
-    for (_, last), (first, _) in zip(applied, applied[1:], strict=False):
+    for (_, last), (first, _) in itertools.pairwise(applied):
         assert last < first, applied
     moved = {unit for a, b in applied for unit in range(a, b + 1)}
     blocks = await live_blocks(ledger_client, series)
