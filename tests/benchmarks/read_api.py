@@ -1,10 +1,12 @@
 """`make bench`: the read API under concurrent load, against the floor of raw Cypher.
 
-Starts an embedded FalkorDB in a temporary directory, loads the JCM data plus N synthetic
-projects, runs the real server (uvicorn) on a loopback port, and drives four representative
-queries with concurrent clients for a fixed number of requests each. Prints p50/p95 latency,
-requests per second and database round trips per request, next to the same data fetched by one
-equivalent Cypher query through the store (the floor). Run: make bench [N=1000] [REQUESTS=300]
+Starts a store in a temporary directory (the embedded FalkorDB, or with `--store neo4j` a
+local Neo4j through neo4j/neo4j.sh), loads the JCM data plus N synthetic projects, runs the
+real server (uvicorn) on a loopback port, and drives representative queries with concurrent
+clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
+database round trips per request, next to the same data fetched by one equivalent Cypher query
+through the store (the floor).
+Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8]
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ import httpx
 
 from cypher.embedded import EmbeddedFalkorDB
 from cypher.falkordb_store import FalkorDBStore
+from cypher.neo4j_store import Neo4jStore
 from cypher.registry import QUERIES_DIR
 from cypher.search_text import search
+from cypher.store import GraphStore
 from seed.loader import load_reference_data
 from seed.synthetic import synthetic_graph
 from seed.writer import write_payload
 
 FLOOR_QUERIES = Path(__file__).parent / "queries"
+NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
 NEIGHBOURHOOD = """query($ref: String!) { project(ref: $ref) {
   ref title status registeredOn estimatedAnnualReduction dataQuality
   hostCountry { code name asean } sources { url }
@@ -89,18 +94,42 @@ async def drive(call: Callable[[int], Awaitable[int]], requests: int, clients: i
     }
 
 
-async def run(projects: int, requests: int, clients: int) -> None:
-    data_dir = Path(tempfile.mkdtemp(prefix="jcm-bench-", dir="/tmp"))
-    db = EmbeddedFalkorDB(data_dir)
-    db.start()
+class BenchStore:
+    """The store under test, started in a temporary directory, and how the server reaches it."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.data_dir = Path(tempfile.mkdtemp(prefix="jcm-bench-", dir="/tmp"))
+        self.env: dict[str, str] = {"JCM_DATA_DIR": str(self.data_dir), "JCM_GRAPH_NAME": "bench"}
+        self.embedded: EmbeddedFalkorDB | None = None
+
+    def start(self) -> GraphStore:
+        dirs = (QUERIES_DIR, FLOOR_QUERIES)
+        if self.kind == "neo4j":
+            port = free_port()
+            subprocess.run([NEO4J_SH, "start", str(self.data_dir), str(port)], check=True)
+            url = f"bolt://127.0.0.1:{port}"
+            self.env["JCM_GRAPH_URL"] = url
+            return Neo4jStore(url=url, user="neo4j", password="", query_dirs=dirs, pool_size=32)
+        self.embedded = EmbeddedFalkorDB(self.data_dir)
+        self.embedded.start()
+        return FalkorDBStore(
+            graph_name="bench", unix_socket=str(self.embedded.socket), query_dirs=dirs, pool_size=32
+        )
+
+    def stop(self) -> None:
+        if self.kind == "neo4j":
+            subprocess.run([NEO4J_SH, "stop", str(self.data_dir)], check=False)
+        elif self.embedded is not None:
+            self.embedded.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+async def run(kind: str, projects: int, requests: int, clients: int) -> None:
+    bench_store = BenchStore(kind)
     server = None
     try:
-        store = FalkorDBStore(
-            graph_name="bench",
-            unix_socket=str(db.socket),
-            query_dirs=(QUERIES_DIR, FLOOR_QUERIES),
-            pool_size=32,
-        )
+        store = bench_store.start()
         print(f"loading the JCM data and {projects} synthetic projects …", flush=True)
         started = time.perf_counter()
         await store.migrate()
@@ -114,8 +143,7 @@ async def run(projects: int, requests: int, clients: int) -> None:
         port = free_port()
         env = {
             **os.environ,
-            "JCM_DATA_DIR": str(data_dir),
-            "JCM_GRAPH_NAME": "bench",
+            **bench_store.env,
             "JCM_PORT": str(port),
             "JCM_LOG_LEVEL": "WARNING",
             "JCM_POOL_SIZE": "32",
@@ -179,8 +207,8 @@ async def run(projects: int, requests: int, clients: int) -> None:
                 ),
             ]
             print(
-                f"\n{requests} requests per query, {clients} concurrent clients, "
-                f"{projects} synthetic projects\n"
+                f"\n{await store.server_version()}: {requests} requests per query, "
+                f"{clients} concurrent clients, {projects} synthetic projects\n"
             )
             header = (
                 f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
@@ -203,17 +231,17 @@ async def run(projects: int, requests: int, clients: int) -> None:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
-        db.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        bench_store.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", choices=["falkordb", "neo4j"], default="falkordb")
     parser.add_argument("--projects", type=int, default=int(os.environ.get("N", 1000)))
     parser.add_argument("--requests", type=int, default=int(os.environ.get("REQUESTS", 300)))
     parser.add_argument("--clients", type=int, default=int(os.environ.get("CLIENTS", 8)))
     args = parser.parse_args()
-    asyncio.run(run(args.projects, args.requests, args.clients))
+    asyncio.run(run(args.store, args.projects, args.requests, args.clients))
 
 
 if __name__ == "__main__":
