@@ -21,6 +21,7 @@ from cypher.registry import QUERIES_DIR, QueryRegistry
 from cypher.store import GraphStore, Row
 
 log = logging.getLogger("jcm.store.falkordb")
+SOCKET_MARGIN_S = 5.0
 
 
 def cypher_literal(value: Any) -> str:
@@ -83,6 +84,9 @@ class FalkorDBStore(GraphStore):
         query_dirs: tuple[Path, ...] = (QUERIES_DIR,),
     ) -> None:
         super().__init__(QueryRegistry("falkordb", query_dirs), timeout_ms=timeout_ms)
+        # The database stops a query at timeout_ms; the client waits a little longer for that
+        # answer (redis-py's own default would give up after 5 s whatever the setting).
+        socket_timeout = timeout_ms / 1000 + SOCKET_MARGIN_S
         if unix_socket:
             self.address = f"unix://{unix_socket}"
             self._pool = BlockingConnectionPool(
@@ -90,6 +94,7 @@ class FalkorDBStore(GraphStore):
                 path=unix_socket,
                 max_connections=pool_size,
                 timeout=timeout_ms / 1000,
+                socket_timeout=socket_timeout,
                 decode_responses=True,
             )
         else:
@@ -100,6 +105,7 @@ class FalkorDBStore(GraphStore):
                 port=port,
                 max_connections=pool_size,
                 timeout=timeout_ms / 1000,
+                socket_timeout=socket_timeout,
                 decode_responses=True,
             )
         self._db = FalkorDB(connection_pool=self._pool)

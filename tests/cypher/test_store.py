@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from cypher.errors import QueryNotFound, StoreError
+from cypher.errors import QueryNotFound, QueryTimeout, StoreError
 from cypher.store import GraphStore, counting_round_trips
 
 
@@ -84,3 +84,13 @@ async def test_round_trips_are_counted_per_block(store: GraphStore) -> None:
         await store.read("echo_value", {"value": 1})
         await store.read("echo_value", {"value": 2})
     assert trips[0] == 2
+
+
+async def test_a_query_past_the_time_limit_is_stopped_and_the_store_keeps_working(
+    store: GraphStore,
+) -> None:
+    await store.write("create_many_probes", {"n": 1000})
+    store.timeout_ms = 300
+    with pytest.raises(QueryTimeout):
+        await store.read("probe_triples")
+    assert await store.read("echo_value", {"value": 1}) == [{"value": 1}]
