@@ -21,6 +21,7 @@ from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
 from schema.limits import Limits
+from schema.query_cost import Budget
 from schema.root import build_schema
 from seed.loader import seed_if_empty
 
@@ -31,7 +32,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     configure_logging(settings.log_level)
     limits = Limits(settings.max_depth, settings.max_aliases, settings.max_tokens)
-    graphql = JcmGraphQL(build_schema(limits), graphql_ide="graphiql")
+    budget = Budget(settings.max_cost_anonymous, settings.max_cost_token)
+    graphql = JcmGraphQL(build_schema(limits, budget), graphql_ide="graphiql")
     assets = AssetFiles(graphql.graphql_ide_html)
 
     @asynccontextmanager

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     max_aliases: int = Field(30, ge=0, description="Most aliases in one operation.")
     max_tokens: int = Field(3000, ge=100, description="Most tokens in one GraphQL document.")
     max_body_bytes: int = Field(100_000, ge=1000, description="Largest request body.")
+    max_cost_anonymous: int = Field(
+        20_000, ge=100, description="Largest request cost for callers without a token."
+    )
+    max_cost_token: int = Field(
+        100_000, ge=100, description="Largest request cost for callers with a valid token."
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description='Origins allowed to call the API from a browser (JSON list, e.g. ["https://a.b"]).',

@@ -75,10 +75,12 @@ def _depth(
     deepest = level
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
-            if selection.name.value.startswith("__"):
-                continue  # introspection (the IDE's schema query) is bounded by the schema
             if selection.alias is not None:
                 aliases[0] += 1
+            if selection.name.value.startswith("__"):
+                # The IDE's schema query nests `ofType` deeper than any data query; its size
+                # is bounded by the schema, and its cost by the cost limit.
+                continue
             deepest = max(
                 deepest, _depth(selection.selection_set, fragments, aliases, level + 1, seen)
             )

@@ -26,6 +26,7 @@ from schema.mutations import RegistryMutation
 from schema.paths import PathQuery
 from schema.provenance import ProvenanceQuery
 from schema.queries import BrowseQuery
+from schema.query_cost import Budget, cost_limiter
 from schema.record_mutations import RecordMutation
 
 
@@ -56,9 +57,10 @@ class JcmSchema(strawberry.Schema):
         """Client errors are the client's business; ClientErrors logs the internal ones."""
 
 
-def build_schema(limits: Limits | None = None) -> strawberry.Schema:
+def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> strawberry.Schema:
     limits = limits or Limits()
     rule = depth_and_alias_rule(limits)  # one class, so the validation cache can hit
+    costs = cost_limiter(budget or Budget())
     return JcmSchema(
         query=Query,
         mutation=Mutation,
@@ -68,6 +70,7 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
             lambda: AddValidationRules([rule]),
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
+            costs,
             ClientErrors,
         ],
     )

@@ -24,7 +24,10 @@ THREE_LEVELS = """query($refs: [String!]) {
 
 @pytest.fixture(scope="module")
 async def synthetic_client(embedded: EmbeddedFalkorDB) -> httpx.AsyncClient:
-    app = create_app(app_settings(embedded, "batching", seed_if_empty=True))
+    # The query is priced far over the anonymous budget on purpose (three levels of lists
+    # over 100 projects); the budget is the cost limit's business, not this test's.
+    settings = app_settings(embedded, "batching", seed_if_empty=True, max_cost_anonymous=10**6)
+    app = create_app(settings)
     async with app.router.lifespan_context(app):
         await write_payload(app.state.store, synthetic_graph(50, seed=11))
         transport = httpx.ASGITransport(app=app)
