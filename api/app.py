@@ -17,6 +17,7 @@ from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
 from api.health import healthz, readyz
 from api.home import home
+from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
@@ -60,10 +61,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/aef/{party}/{year}/{table}.csv", aef_csv),
-            Route("/export/cadt-v2/projects.csv", cadt_projects),
-            Route("/export/cadt-v2/units.csv", cadt_units),
-            Route("/export/graph.json", graph_dump),
+            Route("/aef/{party}/{year}/{table}.csv", reader_only(aef_csv)),
+            Route("/export/cadt-v2/projects.csv", reader_only(cadt_projects)),
+            Route("/export/cadt-v2/units.csv", reader_only(cadt_units)),
+            Route("/export/graph.json", reader_only(graph_dump)),
             Route(MOUNT + "{path:path}", assets.serve),
         ],
         lifespan=lifespan,

@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from api.auth import authenticate
 from api.graphiql_assets import localize
@@ -24,7 +26,9 @@ class JcmGraphQL(GraphQL):
     ) -> RequestContext:
         settings = request.app.state.settings
         principal = authenticate(request.headers, settings.tokens)
-        if settings.reads_require_token and (principal is None or principal.name is None):
+        refused = principal is None or principal.name is None
+        # A WebSocket may still present its token in connection_init (on_ws_connect).
+        if settings.reads_require_token and refused and not isinstance(request, WebSocket):
             raise HTTPException(401, "reading this API needs a valid bearer token")
         return RequestContext(
             store=request.app.state.store,
@@ -33,6 +37,21 @@ class JcmGraphQL(GraphQL):
             response=response,
             principal=principal,
         )
+
+    async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, Any] | None:
+        """Browsers cannot set headers on a WebSocket: a token may come in connection_init as
+        `{"Authorization": "Bearer …"}`. When reads need a token and none is valid, the
+        connection is closed with 4403."""
+        assert context.request is not None
+        settings = context.request.app.state.settings
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        given = params.get("Authorization") or params.get("authorization")
+        if isinstance(given, str) and (context.principal is None or not context.principal.name):
+            context.principal = authenticate({"authorization": given}, settings.tokens)
+        principal = context.principal
+        if settings.reads_require_token and (principal is None or principal.name is None):
+            raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
+        return UNSET
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(localize(self.graphql_ide_html))
