@@ -8,6 +8,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.request_checks import request_problem
 from cypher.store import counting_round_trips
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -37,16 +38,30 @@ class GraphQLHttp:
             await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
             return
 
-        received = 0
+        # The whole body is read (within the size limit) and checked before Strawberry sees it.
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_body_bytes:
+                await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
+                return
+        problem = request_problem(scope, headers, body)
+        if problem is not None:
+            await _respond(send, 400, media, _error_body(problem, "BAD_USER_INPUT"))
+            return
+        replayed = False
 
         async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise _BodyTooLarge
-            return message
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
         start: Message | None = None
         chunks: list[bytes] = []
@@ -70,12 +85,9 @@ class GraphQLHttp:
                 send, scope["method"], start, b"".join(chunks), media, wants_graphql_response
             )
 
-        try:
-            with counting_round_trips() as counter:
-                trips = counter
-                await self.app(scope, limited_receive, buffered_send)
-        except _BodyTooLarge:
-            await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
+        with counting_round_trips() as counter:
+            trips = counter
+            await self.app(scope, limited_receive, buffered_send)
 
     async def _finish(
         self,
@@ -125,10 +137,6 @@ class GraphQLHttp:
             if k.lower() not in (b"content-type", b"content-length")
         ]
         await _respond(send, status, media, body, extra=extra)
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 async def _respond(

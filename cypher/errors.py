@@ -25,3 +25,7 @@ class ConstraintViolation(StoreError):
 
 class StoreUnavailable(StoreError):
     """The database cannot be reached."""
+
+
+class InvalidText(StoreError):
+    """A text parameter holds what no database stores faithfully (NUL, unpaired surrogates)."""

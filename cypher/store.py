@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from cypher.errors import InvalidText
 from cypher.registry import QueryRegistry
 
 log = logging.getLogger("jcm.store")
@@ -38,6 +39,15 @@ def counting_round_trips() -> Iterator[list[int]]:
 
 def to_param(value: Any) -> Any:
     """Parameters are sent as JSON-like values; dates travel as ISO strings (queries use date())."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidText("text may not contain a NUL character (U+0000)")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidText("text may not contain an unpaired surrogate") from None
+        return value
     if isinstance(value, dt.datetime):
         raise TypeError("datetime parameters are not portable: store instants as epoch ms")
     if isinstance(value, dt.date):

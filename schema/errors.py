@@ -14,7 +14,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from cypher.errors import QueryTimeout, StoreUnavailable
+from cypher.errors import InvalidText, QueryTimeout, StoreUnavailable
 
 log = logging.getLogger("jcm.graphql")
 
@@ -79,6 +79,8 @@ def to_client_error(error: GraphQLError, rid: str) -> GraphQLError:
         return _with(error, error.message, extensions)
     if isinstance(original, ApiError):
         return _with(error, original.message, {**original.extensions, "code": original.code.value})
+    if isinstance(original, InvalidText):
+        return _with(error, original.detail, {"code": ErrorCode.BAD_USER_INPUT.value})
     if isinstance(original, QueryTimeout):
         message = "the request took longer than the database time limit; ask for less"
         return _with(error, message, {"code": ErrorCode.LIMIT_EXCEEDED.value})

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import httpx
+import pytest
+
+from tests.conftest import gql
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 QUERY = "{ graphInfo { nodeCount } }"
@@ -86,3 +89,53 @@ async def test_mutations_over_get_are_refused_with_405(seeded_client: httpx.Asyn
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b'"x"', "must be a JSON object"),
+        (b"null", "must be a JSON object"),
+        (b"[]", "batched requests are not supported"),
+        (b'{"query": "{ graphInfo { nodeCount } }\xff"}', "not valid UTF-8"),
+        (b"[" * 1500 + b"]" * 1500, "nests JSON too deeply"),
+        (b'{"query": 5}', "`query` must be a string"),
+        (b'{"query": "{ graphInfo { nodeCount } }", "variables": "x"}', "`variables` must be"),
+        (
+            b'{"query": "query($t: String!) { search(text: $t) { key } }",'
+            b' "variables": {"t": "so\\u0000lar"}}',
+            "NUL character",
+        ),
+        (
+            b'{"query": "query($t: String!) { project(ref: $t) { ref } }",'
+            b' "variables": {"t": "\\ud800x"}}',
+            "unpaired surrogate",
+        ),
+    ],
+)
+async def test_a_malformed_body_is_400_saying_what_to_fix(
+    seeded_client: httpx.AsyncClient, body: bytes, says: str
+) -> None:
+    response = await seeded_client.post(
+        "/graphql", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert says in error["message"]
+
+
+async def test_a_nul_in_a_string_literal_is_bad_user_input_not_internal(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    body = await gql(seeded_client, '{ project(ref: "CR\\u0000001") { ref } }')
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "NUL" in body["errors"][0]["message"]
+
+
+async def test_get_variables_that_are_not_json_are_400(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get(
+        "/graphql", params={"query": "{ graphInfo { nodeCount } }", "variables": "{nope"}
+    )
+    assert response.status_code == 400
+    assert "`variables` is not valid JSON" in response.json()["errors"][0]["message"]

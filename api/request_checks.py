@@ -1,0 +1,93 @@
+"""Checks of a GraphQL-over-HTTP request's body and query string before the GraphQL layer:
+each problem becomes a 400 with a message that says what to fix, never a 500."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.types import Scope
+
+# Fields of a GraphQL-over-HTTP request and the JSON types they may have.
+FIELDS: dict[str, tuple[type, ...]] = {
+    "query": (str,),
+    "operationName": (str, type(None)),
+    "variables": (dict, type(None)),
+    "extensions": (dict, type(None)),
+}
+TYPE_NAMES = {str: "a string", dict: "an object", type(None): "null"}
+
+
+def request_problem(scope: Scope, headers: dict[str, str], body: bytes) -> str | None:
+    """What is wrong with the request, or None when the GraphQL layer may have it."""
+    if scope["method"] == "GET":
+        params = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        fields: dict[str, Any] = {k: v[-1] for k, v in params.items()}
+        if "variables" in fields or "extensions" in fields:
+            for name in ("variables", "extensions"):
+                if name in fields:
+                    decoded = _json(fields[name].encode("latin-1"), f"`{name}`")
+                    if isinstance(decoded, str):
+                        return decoded
+                    fields[name] = decoded[0]
+        return _fields_problem(fields, require_query=False)
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    if scope["method"] != "POST" or content_type != "application/json":
+        return None  # other media types are Strawberry's to refuse
+    decoded = _json(body, "the body")
+    if isinstance(decoded, str):
+        return decoded
+    payload = decoded[0]
+    if isinstance(payload, list):
+        return "batched requests are not supported: send one JSON object per request"
+    if not isinstance(payload, dict):
+        return 'the body must be a JSON object such as {"query": "{ countries { totalCount } }"}'
+    return _fields_problem(payload, require_query=True)
+
+
+def _json(raw: bytes, what: str) -> tuple[Any] | str:
+    """The decoded value in a 1-tuple, or the problem."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"{what} is not valid UTF-8 (byte {exc.start})"
+    try:
+        return (json.loads(text),)
+    except RecursionError:
+        return f"{what} nests JSON too deeply"
+    except ValueError as exc:
+        return f"{what} is not valid JSON: {exc}"
+
+
+def _fields_problem(fields: dict[str, Any], *, require_query: bool) -> str | None:
+    if require_query and "query" not in fields:
+        return "the request has no `query`"
+    for name, allowed in FIELDS.items():
+        if name in fields and not isinstance(fields[name], allowed):
+            expected = " or ".join(TYPE_NAMES[t] for t in allowed)
+            return f"`{name}` must be {expected}"
+    return _text_problem(fields, "the request")
+
+
+def _text_problem(value: Any, where: str) -> str | None:
+    """Strings may not hold NUL or unpaired surrogates: no database stores them faithfully."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return f"{where} contains a NUL character (U+0000), which text may not hold"
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"{where} contains an unpaired surrogate (\\ud800-\\udfff escape)"
+        return None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = ((str(i), v) for i, v in enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        if (problem := _text_problem(item, f"`{key}`")) is not None:
+            return problem
+    return None
