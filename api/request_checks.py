@@ -27,7 +27,7 @@ def request_problem(scope: Scope, headers: dict[str, str], body: bytes) -> str |
         if "variables" in fields or "extensions" in fields:
             for name in ("variables", "extensions"):
                 if name in fields:
-                    decoded = _json(fields[name].encode("latin-1"), f"`{name}`")
+                    decoded = _json(fields[name], f"`{name}`")
                     if isinstance(decoded, str):
                         return decoded
                     fields[name] = decoded[0]
@@ -46,10 +46,10 @@ def request_problem(scope: Scope, headers: dict[str, str], body: bytes) -> str |
     return _fields_problem(payload, require_query=True)
 
 
-def _json(raw: bytes, what: str) -> tuple[Any] | str:
+def _json(raw: bytes | str, what: str) -> tuple[Any] | str:
     """The decoded value in a 1-tuple, or the problem."""
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
         return f"{what} is not valid UTF-8 (byte {exc.start})"
     try:

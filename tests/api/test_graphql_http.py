@@ -139,3 +139,15 @@ async def test_get_variables_that_are_not_json_are_400(seeded_client: httpx.Asyn
     )
     assert response.status_code == 400
     assert "`variables` is not valid JSON" in response.json()["errors"][0]["message"]
+
+
+async def test_get_variables_may_hold_any_unicode_text(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get(
+        "/graphql",
+        params={
+            "query": "query($t: String!) { search(text: $t) { key } }",
+            "variables": '{"t": "ベトナム solar"}',
+        },
+    )
+    assert response.status_code == 200
+    assert "errors" not in response.json()
