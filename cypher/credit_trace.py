@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cypher.dates import query_date
 from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
 
@@ -174,7 +175,7 @@ async def range_steps(
             "series": series,
             "first": first,
             "last": last,
-            "asOf": as_of.isoformat() if as_of else None,
+            "asOf": query_date(as_of),
         },
     )
     return [

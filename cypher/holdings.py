@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from cypher.dates import query_date
 from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
 
@@ -75,13 +76,13 @@ async def holdings_as_of(store: GraphStore, accounts: list[str], as_of: dt.date)
     series = [
         r["series"]
         for r in await store.read(
-            "series_touching_accounts", {"accounts": accounts, "asOf": as_of.isoformat()}
+            "series_touching_accounts", {"accounts": accounts, "asOf": query_date(as_of)}
         )
     ]
     if not series:
         return []
     rows = await store.read(
-        "series_transactions_until", {"series": series, "asOf": as_of.isoformat()}
+        "series_transactions_until", {"series": series, "asOf": query_date(as_of)}
     )
     return [s for s in replay(rows) if s.account in accounts]
 
@@ -142,7 +143,7 @@ async def aef_tables(store: GraphStore, party: str, year: int) -> dict[str, list
     auth_of = {r["series"]: r for r in covered}
     year_end = dt.date(year, 12, 31)
     rows = await store.read(
-        "series_transactions_until", {"series": list(auth_of), "asOf": year_end.isoformat()}
+        "series_transactions_until", {"series": list(auth_of), "asOf": query_date(year_end)}
     )
     actions = []
     for t in rows:

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cypher.dates import DATE_MAX, DATE_MIN
 from cypher.ledger_checks import ledger_problems
 from cypher.store import GraphStore
+
+# The largest issuance the API accepts: the JCM's whole target to FY2030 (100 Mt).
+MAX_UNITS = 100_000_000
 
 RULES = {
     "OVERLAPPING_BLOCKS": "ERROR",
     "SERIES_NOT_TILED": "ERROR",
     "SERIES_COUNTERS": "ERROR",
     "MOVED_AFTER_RETIREMENT": "ERROR",
+    "IMPOSSIBLE_VALUE": "ERROR",
     "FIRST_TRANSFER_WITHOUT_ADJUSTMENT": "WARNING",
     "ISSUANCE_TOTAL_MISMATCH": "WARNING",
     "GOJ_SHARE_BELOW_HALF": "WARNING",
@@ -25,6 +30,18 @@ class Finding:
     severity: str
     records: tuple[str, ...]
     explanation: str
+
+
+def _impossible(row: dict) -> str:
+    what = f"{row['kind']} {row['id']}"
+    if not 1 <= row["quantity"] <= MAX_UNITS:
+        return f"{what} has a quantity of {row['quantity']} (1 to {MAX_UNITS:,} are possible)"
+    if row["on"] is not None and not DATE_MIN.isoformat() <= row["on"] <= DATE_MAX.isoformat():
+        return f"{what} is dated {row['on']}, outside {DATE_MIN} to {DATE_MAX}"
+    return (
+        f"{what} is dated {row['on']}, before its series {row['series']} was issued "
+        f"on {row['issuedOn']}"
+    )
 
 
 def _union_size(ranges: list[tuple[int, int]]) -> int:
@@ -62,6 +79,15 @@ async def integrity_report(
                 f"{row['id']} moved units {row['first']}-{row['last']} of {row['series']} "
                 f"that {row['by']} had already retired or cancelled",
             )
+    if "IMPOSSIBLE_VALUE" in wanted:
+        params = {
+            "seriesPrefix": series_prefix,
+            "maxUnits": MAX_UNITS,
+            "minDate": DATE_MIN.isoformat(),
+            "maxDate": DATE_MAX.isoformat(),
+        }
+        for row in await store.read("integrity_impossible_values", params):
+            add("IMPOSSIBLE_VALUE", [row["id"]], _impossible(row))
     if "FIRST_TRANSFER_WITHOUT_ADJUSTMENT" in wanted:
         for row in await store.read("integrity_first_transfers", {"seriesPrefix": series_prefix}):
             if not row["adjustments"]:

@@ -338,6 +338,14 @@ async def move_credits(
         series_ids = sorted({c.block["series"] for c in cuts})
         rows = await store.read("series_by_key_list", {"keys": series_ids})
         registries = {r["key"]: r["registry"] for r in rows}
+        for r in rows:
+            if r["issuedOn"] is not None and req.on < r["issuedOn"]:
+                raise LedgerRefusal(
+                    "BAD_USER_INPUT",
+                    f"on ({req.on.isoformat()}) is before series {r['key']} was issued "
+                    f"({r['issuedOn'].isoformat()})",
+                    "on",
+                )
         last_seq = {
             r["series"]: r["seq"]
             for r in await store.read("series_max_seq", {"series": series_ids})

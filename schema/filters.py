@@ -10,6 +10,7 @@ from typing import Any
 
 import strawberry
 
+from cypher.dates import query_date
 from schema.errors import BadUserInput
 from schema.node import DataQuality, camel
 
@@ -79,7 +80,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return query_date(value)
     return value
 
 

@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from cypher.dates import query_date
 from schema.context import RequestContext
 from schema.errors import BadUserInput
 
@@ -70,8 +71,8 @@ class FlowQuery:
             "credit_flows",
             {
                 "groupBy": group_by.value,
-                "from": start.isoformat() if start else None,
-                "to": to_date.isoformat() if to_date else None,
+                "from": query_date(start),
+                "to": query_date(to_date),
                 "seriesPrefix": series_prefix,
             },
         )

@@ -13,6 +13,7 @@ from cypher.ledger_ops import Applied, LedgerRefusal, MoveRequest, Provenance, m
 from schema.access import require
 from schema.context import RequestContext
 from schema.errors import ApiError, BadUserInput, ErrorCode
+from schema.ledger_inputs import checked_date, checked_units
 from schema.node import DataQuality
 
 Ctx = Info[RequestContext, None]
@@ -104,8 +105,10 @@ def move_request(
             raise BadUserInput("a range needs series, first and last", field="first")
         if m.first < 1 or m.last < m.first:
             raise BadUserInput("first must be at least 1 and not after last", field="first")
-    elif m.quantity is not None and m.quantity < 1:
-        raise BadUserInput("quantity must be at least 1", field="quantity")
+        checked_units(m.last - m.first + 1, "the range")
+    else:
+        checked_units(m.quantity, "quantity")
+    checked_date(m.on, "on")
     if m.idempotency_key is not None and not 1 <= len(m.idempotency_key) <= 200:
         raise BadUserInput("idempotencyKey must have 1 to 200 characters", field="idempotencyKey")
     return MoveRequest(

@@ -13,6 +13,7 @@ from cypher import registry_writes
 from cypher.ledger_ops import LedgerRefusal
 from schema.errors import BadUserInput
 from schema.filters import ProjectStatus
+from schema.ledger_inputs import checked_date, checked_units, checked_year
 from schema.mutations import (
     ADMIN,
     WRITE,
@@ -34,8 +35,9 @@ def checked_key(value: str, field: str) -> str:
     return value
 
 
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def _iso(value: dt.date | None, field: str, *, past: bool = True) -> str | None:
+    checked = checked_date(value, field, past=past)
+    return checked.isoformat() if checked else None
 
 
 @strawberry.enum
@@ -118,15 +120,27 @@ class RecordMutation:
         if not input.registry_issuances:
             raise BadUserInput("give at least one registry issuance", field="registryIssuances")
         for r in input.registry_issuances:
-            if not r.allocations or any(a.quantity < 1 for a in r.allocations):
-                raise BadUserInput(
-                    "every allocation needs a quantity of at least 1", field="allocations"
-                )
-        if not 1990 <= input.vintage <= 2100:
-            raise BadUserInput("vintage must be a year", field="vintage")
+            if not r.allocations:
+                raise BadUserInput("every registry issuance needs allocations", field="allocations")
+            for a in r.allocations:
+                checked_units(a.quantity, "allocations.quantity")
+        total = sum(a.quantity for r in input.registry_issuances for a in r.allocations)
+        checked_units(total, "the issuance's total")
+        checked_year(input.vintage, "vintage")
+        checked_date(input.issued_on, "issuedOn")
+        checked_units(input.notified_total, "notifiedTotal", minimum=0)
+        checked_units(input.japan_government_share, "japanGovernmentShare", minimum=0)
+        if (
+            input.notified_total is not None
+            and input.japan_government_share is not None
+            and input.japan_government_share > input.notified_total
+        ):
+            raise BadUserInput(
+                "japanGovernmentShare cannot exceed notifiedTotal", field="japanGovernmentShare"
+            )
         issuance = {
             "id": checked_key(input.key, "key"),
-            "decidedOn": _iso(input.decided_on),
+            "decidedOn": _iso(input.decided_on, "decidedOn"),
             "jointCommittee": input.joint_committee,
             "notifiedTotal": input.notified_total,
             "japanGovernmentShare": input.japan_government_share,
@@ -176,7 +190,7 @@ class RecordMutation:
         auth = {
             "id": checked_key(key, "key"),
             "party": party.upper(),
-            "on": _iso(on),
+            "on": _iso(on, "on"),
             "purposes": purposes,
             "document": document,
         }
@@ -206,8 +220,8 @@ class RecordMutation:
         idempotency_key: str | None = None,
     ) -> WriteResult:
         who = provenance(info, WRITE, provenance_input)
-        if quantity < 1:
-            raise BadUserInput("quantity must be at least 1", field="quantity")
+        checked_units(quantity, "quantity")
+        checked_year(year, "year")
         adjustment = {
             "id": checked_key(key, "key"),
             "party": party.upper(),
@@ -252,8 +266,8 @@ class RecordMutation:
             "title": title,
             "status": status.value,
             "hostCountry": host_country.upper(),
-            "registeredOn": _iso(registered_on),
-            "startedOn": _iso(started_on),
+            "registeredOn": _iso(registered_on, "registeredOn"),
+            "startedOn": _iso(started_on, "startedOn", past=False),
             "estimatedAnnualReduction": estimated_annual_reduction,
             "note": note,
             "dataQuality": who.data_quality,
@@ -346,7 +360,7 @@ class RecordMutation:
             "title": title,
             "version": version,
             "status": status,
-            "approvedOn": _iso(approved_on),
+            "approvedOn": _iso(approved_on, "approvedOn"),
             "dataQuality": who.data_quality,
         }
 

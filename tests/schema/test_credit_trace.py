@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import httpx
 
 from tests.conftest import WRITER_TOKEN, data, gql, gql_as
@@ -115,6 +117,9 @@ async def test_trace_follows_live_writes(ledger_client: httpx.AsyncClient) -> No
     assert [b["key"] for b in t["lineage"]][-1] == "JP-X-ID-02-2016-1/20-22"
 
 
+TODAY = dt.datetime.now(dt.UTC).date().isoformat()
+
+
 async def test_a_live_transfer_comes_last_in_history_even_after_a_large_seeded_ledger(
     ledger_client: httpx.AsyncClient,
 ) -> None:
@@ -149,11 +154,11 @@ async def test_a_live_transfer_comes_last_in_history_even_after_a_large_seeded_l
                 "series": series,
                 "first": block["first"],
                 "last": block["first"],
-                "on": "2030-01-01",
+                "on": TODAY,
             },
         )
     )
     history = (await trace(ledger_client, f"{series}-{block['first']:06d}"))["history"]
     assert len(history) >= 2
-    assert history[-1]["on"] == "2030-01-01"
+    assert history[-1]["on"] == TODAY
     assert history[-1]["toAccount"] == {"key": "JP-GOJ-HOLDING"}

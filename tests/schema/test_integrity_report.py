@@ -67,6 +67,12 @@ async def broken(embedded, graph_name: str, query: str, **params: object) -> Non
             "MOVED_AFTER_RETIREMENT",
         ),
         ("break_set_goj_share", {"id": "ISS-BD-2022-1", "share": 10}, "GOJ_SHARE_BELOW_HALF"),
+        (
+            "break_set_transaction_date",
+            {"id": "TX-ID-2016-01", "on": "2010-03-01"},
+            "IMPOSSIBLE_VALUE",
+        ),
+        ("break_set_series_quantity", {"id": SERIES, "quantity": 2**31 - 1}, "IMPOSSIBLE_VALUE"),
     ],
 )
 async def test_each_rule_fires_on_a_ledger_built_to_break_it(
