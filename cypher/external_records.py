@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cypher.ledger_ops import Applied, LedgerRefusal, Provenance, apply_with_retries
+from cypher.ledger_ops import (
+    Applied,
+    IdempotencyClaim,
+    LedgerRefusal,
+    Provenance,
+    apply_with_retries,
+)
 from cypher.store import GraphStore
 from seed.external_formats import ExternalRow
 from seed.record_matching import LINK_THRESHOLD, Match, best_matches
@@ -99,15 +105,8 @@ async def import_records(
     if not payload_rows:
         return summary  # nothing would change: no write, no event
 
-    async def attempt(event: Any, request_hash: str) -> dict[str, Any] | None:
-        idem = None
-        if idempotency_key:
-            idem = {
-                "key": idempotency_key,
-                "action": "IMPORT_EXTERNAL_RECORDS",
-                "requestHash": request_hash,
-                "result": "{}",
-            }
+    async def attempt(event: Any, claim: IdempotencyClaim) -> dict[str, Any] | None:
+        idem = claim.record({})
         rows = await store.write(
             "import_external_records",
             {
@@ -135,7 +134,7 @@ async def import_records(
 async def review_link(
     store: GraphStore, *, record: str, project: str, confirm: bool, provenance: Provenance
 ) -> Applied:
-    async def attempt(event: Any, request_hash: str) -> dict[str, Any] | None:
+    async def attempt(event: Any, claim: IdempotencyClaim) -> dict[str, Any] | None:
         rows = await store.write(
             "review_external_link",
             {

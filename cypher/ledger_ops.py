@@ -232,6 +232,33 @@ def _moves(
     return moves, list(counters.values())
 
 
+@dataclass(frozen=True)
+class IdempotencyClaim:
+    """What a write stores under its idempotency key, so that a retry replays its result.
+
+    Keys belong to the caller who gave them: two callers may use the same key for
+    different requests (the stored key is `actor/key`)."""
+
+    key: str | None
+    action: str
+    request_hash: str
+
+    def record(self, result: dict[str, Any]) -> dict[str, Any] | None:
+        """The IdempotencyKey properties a write creates; None when no key was given."""
+        if self.key is None:
+            return None
+        return {
+            "key": self.key,
+            "action": self.action,
+            "result": json.dumps(result),
+            "requestHash": self.request_hash,
+        }
+
+
+def scoped_key(actor: str, key: str | None) -> str | None:
+    return None if key is None else f"{actor}/{key}"
+
+
 @dataclass
 class Applied:
     result: dict[str, Any]
@@ -240,15 +267,13 @@ class Applied:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-async def stored_result(
-    store: GraphStore, key: str | None, request_hash: str, action: str
-) -> Applied | None:
-    if not key:
+async def stored_result(store: GraphStore, claim: IdempotencyClaim) -> Applied | None:
+    if claim.key is None:
         return None
-    rows = await store.read("idempotency_result", {"key": key})
+    rows = await store.read("idempotency_result", {"key": claim.key})
     if not rows:
         return None
-    if rows[0]["requestHash"] != request_hash or rows[0]["action"] != action:
+    if rows[0]["requestHash"] != claim.request_hash or rows[0]["action"] != claim.action:
         raise LedgerRefusal(
             "CONFLICT", "this idempotency key was used for another request", "idempotencyKey"
         )
@@ -262,27 +287,28 @@ async def apply_with_retries(
     payload: dict[str, Any],
     actor: str,
     idempotency_key: str | None,
-    attempt: Callable[[Any], Awaitable[dict[str, Any] | None]],
+    attempt: Callable[[Any, IdempotencyClaim], Awaitable[dict[str, Any] | None]],
 ) -> Applied:
-    """Run `attempt(event)` until its statement applies (or a refusal is raised)."""
+    """Run `attempt(event, claim)` until its statement applies (or a refusal is raised)."""
     request_hash = payload_hash_of(json.dumps(payload, sort_keys=True, default=str))
-    if (done := await stored_result(store, idempotency_key, request_hash, action)) is not None:
+    claim = IdempotencyClaim(scoped_key(actor, idempotency_key), action, request_hash)
+    if (done := await stored_result(store, claim)) is not None:
         return done
     for tries in range(MAX_ATTEMPTS):
         event = await next_event(store, actor, action, payload)
         try:
-            result = await attempt(event, request_hash)
+            result = await attempt(event, claim)
         except ConstraintViolation:
             result = None  # another writer took this audit seq (or this idempotency key)
         except LedgerRefusal:
             # A concurrent retry of this very request may be what changed the ledger under
             # us: then the client gets its result, not the refusal it caused.
-            if done := await stored_result(store, idempotency_key, request_hash, action):
+            if done := await stored_result(store, claim):
                 return done
             raise
         if result is not None:
             return Applied(result, event_seq=event.seq)
-        if done := await stored_result(store, idempotency_key, request_hash, action):
+        if done := await stored_result(store, claim):
             return done
         await asyncio.sleep(random.uniform(0, 0.005 * (tries + 1)))
     raise LedgerRefusal("CONFLICT", "the ledger is too busy right now; try again")
@@ -333,7 +359,7 @@ async def move_credits(
         "source": provenance.source_url,
     }
 
-    async def attempt(event: Any, request_hash: str) -> dict[str, Any] | None:
+    async def attempt(event: Any, claim: IdempotencyClaim) -> dict[str, Any] | None:
         cuts = await plan_cuts(store, req)
         series_ids = sorted({c.block["series"] for c in cuts})
         rows = await store.read("series_by_key_list", {"keys": series_ids})
@@ -354,14 +380,7 @@ async def move_credits(
             cuts, req, target, registries, event.seq, provenance.data_quality, last_seq
         )
         result = {"transactions": [m["tx"]["id"] for m in moves], "eventSeq": event.seq}
-        idem = None
-        if idempotency_key:
-            idem = {
-                "key": idempotency_key,
-                "action": action,
-                "result": json.dumps(result),
-                "requestHash": request_hash,
-            }
+        idem = claim.record(result)
         rows = await store.write(
             "move_credits",
             {

@@ -6,11 +6,17 @@ refusal the client sees, or the write is tried again (the audit chain moved on).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from cypher.ledger_ops import Applied, LedgerRefusal, Provenance, apply_with_retries, block_id
+from cypher.ledger_ops import (
+    Applied,
+    IdempotencyClaim,
+    LedgerRefusal,
+    Provenance,
+    apply_with_retries,
+    block_id,
+)
 from cypher.store import GraphStore
 
 Diagnose = Callable[[], Awaitable[None]]
@@ -28,17 +34,10 @@ async def run_write(
     diagnose: Diagnose,
     result: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> Applied:
-    async def attempt(event: Any, request_hash: str) -> dict[str, Any] | None:
+    async def attempt(event: Any, claim: IdempotencyClaim) -> dict[str, Any] | None:
         values = await params()
-        idem = None
-        if idempotency_key:
-            # The result is known before the write: keys given by the client, not generated.
-            idem = {
-                "key": idempotency_key,
-                "action": action,
-                "requestHash": request_hash,
-                "result": json.dumps(result(values) | {"eventSeq": event.seq}),
-            }
+        # The result is known before the write: keys given by the client, not generated.
+        idem = claim.record(result(values) | {"eventSeq": event.seq})
         rows = await store.write(
             query,
             {**values, "event": event.params(), "idempotency": idem, "source": provenance.source()},

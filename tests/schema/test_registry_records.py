@@ -159,3 +159,18 @@ async def test_admin_upserts_create_then_update(ledger_client: httpx.AsyncClient
         await gql(ledger_client, '{ methodology(key: "VN_AM999") { title partnership { key } } }')
     )
     assert found["methodology"] == {"title": "Test methodology", "partnership": {"key": "JP-VN"}}
+
+
+async def test_idempotency_keys_belong_to_the_caller_who_gave_them(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    query = """mutation($key: String!) { openAccount(key: $key, registry: "TH", kind: HOLDING,
+      name: "Keyed", ownerCountry: "TH", idempotencyKey: "shared-1") { keys replayed } }"""
+    writer = data(await gql_as(ledger_client, WRITER_TOKEN, query, key="TH-BY-WRITER"))
+    admin = data(await gql_as(ledger_client, ADMIN_TOKEN, query, key="TH-BY-ADMIN"))
+    assert writer["openAccount"] == {"keys": ["TH-BY-WRITER"], "replayed": False}
+    assert admin["openAccount"] == {"keys": ["TH-BY-ADMIN"], "replayed": False}
+    again = data(await gql_as(ledger_client, WRITER_TOKEN, query, key="TH-BY-WRITER"))
+    assert again["openAccount"] == {"keys": ["TH-BY-WRITER"], "replayed": True}
+    other = await gql_as(ledger_client, WRITER_TOKEN, query, key="TH-OTHER")
+    assert other["errors"][0]["extensions"]["code"] == "CONFLICT"
