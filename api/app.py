@@ -21,6 +21,7 @@ from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
+from schema.ledger_scans import LedgerScanGate
 from schema.limits import Limits
 from schema.query_cost import Budget
 from schema.root import build_schema
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.ledger_scans = LedgerScanGate(settings.anonymous_ledger_scans_per_minute)
     app.add_middleware(GraphQLHttp, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(

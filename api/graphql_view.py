@@ -36,6 +36,7 @@ class JcmGraphQL(GraphQL):
             request=request,
             response=response,
             principal=principal,
+            ledger_scans=request.app.state.ledger_scans,
         )
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, Any] | None:

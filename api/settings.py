@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     max_cost_anonymous: int = Field(
         20_000, ge=100, description="Largest request cost for callers without a token."
     )
+    anonymous_ledger_scans_per_minute: int = Field(
+        6,
+        ge=0,
+        description="Whole-ledger requests (integrityReport, creditFlows, verifyAuditChain, "
+        "exports) an anonymous client address may make a minute; one runs at a time.",
+    )
     max_cost_token: int = Field(
         100_000, ge=100, description="Largest request cost for callers with a valid token."
     )

@@ -13,6 +13,7 @@ from strawberry.types import Info
 from cypher.audit_chain import verify_chain
 from schema.context import RequestContext
 from schema.errors import BadUserInput
+from schema.ledger_scans import ledger_scan
 from schema.pagination import Connection, connection, key_cursor, page_size, parse_key_cursor
 
 Ctx = Info[RequestContext, None]
@@ -77,7 +78,8 @@ class AuditQuery:
 
     @strawberry.field(description="Recompute every hash of the audit chain.")
     async def verify_audit_chain(self, info: Ctx) -> ChainVerification:
-        check = await verify_chain(info.context.store)
+        async with ledger_scan(info.context):
+            check = await verify_chain(info.context.store)
         return ChainVerification(
             ok=check.ok,
             checked=check.checked,

@@ -31,6 +31,8 @@ class RequestContext:
     response: Any = None
     connection_params: dict[str, Any] | None = None
     principal: Principal | None = None
+    # Admission of whole-ledger work (schema/ledger_scans.py); None: unlimited (tools, tests).
+    ledger_scans: Any = None
     # Per-request batch loaders (see schema/loaders.py).
     loaders: Loaders = field(init=False)
 

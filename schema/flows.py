@@ -11,6 +11,7 @@ from strawberry.types import Info
 from cypher.dates import query_date
 from schema.context import RequestContext
 from schema.errors import BadUserInput
+from schema.ledger_scans import ledger_scan
 
 Ctx = Info[RequestContext, None]
 
@@ -67,15 +68,16 @@ class FlowQuery:
         start = from_date
         if start and to_date and start > to_date:
             raise BadUserInput("fromDate is after toDate", field="fromDate")
-        rows = await info.context.store.read(
-            "credit_flows",
-            {
-                "groupBy": group_by.value,
-                "from": query_date(start),
-                "to": query_date(to_date),
-                "seriesPrefix": series_prefix,
-            },
-        )
+        async with ledger_scan(info.context):
+            rows = await info.context.store.read(
+                "credit_flows",
+                {
+                    "groupBy": group_by.value,
+                    "from": query_date(start),
+                    "to": query_date(to_date),
+                    "seriesPrefix": series_prefix,
+                },
+            )
         labels: dict[str, str] = {}
         links, within, issued = [], 0, 0
         for r in rows:

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from cypher.integrity import RULES, integrity_report
 from schema.context import RequestContext
+from schema.ledger_scans import ledger_scan
 
 Ctx = Info[RequestContext, None]
 
@@ -49,9 +50,12 @@ class IntegrityQuery:
         rules: list[IntegrityRule] | None = None,  # type: ignore[valid-type]
         series_prefix: str | None = None,
     ) -> list[IntegrityFinding]:
-        findings = await integrity_report(
-            info.context.store, [r.value for r in rules] if rules else None, series_prefix or ""
-        )
+        async with ledger_scan(info.context):
+            findings = await integrity_report(
+                info.context.store,
+                [r.value for r in rules] if rules else None,
+                series_prefix or "",
+            )
         return [
             IntegrityFinding(
                 rule=IntegrityRule(f.rule),

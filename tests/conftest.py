@@ -83,7 +83,13 @@ async def store(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[Gr
 
 
 def app_settings(embedded: EmbeddedFalkorDB, graph_name: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {"data_dir": embedded.data_dir, "graph_name": graph_name}
+    # Tests of other features read the whole ledger often; its anonymous rate limit has its
+    # own test (tests/schema/test_ledger_scans.py).
+    values: dict[str, object] = {
+        "data_dir": embedded.data_dir,
+        "graph_name": graph_name,
+        "anonymous_ledger_scans_per_minute": 100_000,
+    }
     if NEO4J_URL:
         values |= {"graph_url": NEO4J_URL, **NEO4J_AUTH}
     return Settings(**(values | overrides))  # type: ignore[arg-type]
