@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,7 @@ from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
+from cypher.embedded import keep_alive
 from schema.ledger_scans import LedgerScanGate
 from schema.limits import Limits
 from schema.query_cost import Budget
@@ -51,7 +53,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if missing := assets.missing():
                 log.error("GraphiQL assets missing (run `npm ci`): %s", ", ".join(missing))
             log.info("serving on %s (%s)", opened.store.address, opened.store.backend)
-            yield
+            watchdog = asyncio.create_task(keep_alive(opened.embedded)) if opened.embedded else None
+            try:
+                yield
+            finally:
+                if watchdog is not None:
+                    watchdog.cancel()
         finally:
             await opened.close()
 

@@ -43,7 +43,7 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     if describe_url(settings.graph_url) != "embedded":
         print(f"JCM_GRAPH_URL is set ({settings.graph_url}): no embedded database to manage.")
         return 2
-    embedded = EmbeddedFalkorDB(settings.data_dir)
+    embedded = EmbeddedFalkorDB(settings.data_dir, fsync=settings.embedded_fsync)
     if args.action == "start":
         try:
             started = embedded.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +24,11 @@ class Settings(BaseSettings):
         "falkordb+unix:///path.sock, or bolt://, neo4j://, neo4j+s:// for Neo4j.",
     )
     graph_name: str = Field("jcm", description="Graph name inside FalkorDB.")
+    embedded_fsync: Literal["always", "everysec"] = Field(
+        "always",
+        description="When the embedded database writes its log to disk: `always` before every "
+        "answer (no acknowledged write lost on power loss) or `everysec`.",
+    )
     neo4j_user: str = Field("neo4j", description="Neo4j user.")
     neo4j_password: str = Field("", description="Neo4j password.")
     neo4j_database: str = Field("neo4j", description="Neo4j database name.")
@@ -66,4 +72,5 @@ class Settings(BaseSettings):
             neo4j_database=self.neo4j_database,
             pool_size=self.pool_size,
             timeout_ms=self.query_timeout_ms,
+            embedded_fsync=self.embedded_fsync,
         )

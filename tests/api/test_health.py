@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 import httpx
+import pytest
 
 from api.app import create_app
 from cypher.embedded import EmbeddedFalkorDB
@@ -83,5 +87,33 @@ async def test_readyz_is_503_while_the_database_is_down_and_200_when_back(
                 assert (await http.get("/readyz")).status_code == 200
                 query = {"query": "{ graphInfo { nodeCount } }"}
                 assert (await http.post("/graphql", json=query)).status_code == 200
+    finally:
+        db.stop()
+
+
+async def test_the_api_starts_a_killed_embedded_database_again(graph_name: str) -> None:
+    if NEO4J_URL:
+        pytest.skip("this is about the embedded database; the Neo4j half runs the other tests")
+    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-kill-", dir="/tmp"))
+    db.start()
+    app = create_app(app_settings(db, graph_name, seed_if_empty=True))
+    query = {"query": "{ countries { totalCount } }"}
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+                before = (await http.post("/graphql", json=query)).json()["data"]
+                pid = db.status().pid
+                assert pid is not None
+                os.kill(pid, signal.SIGKILL)
+                ready = False
+                for _ in range(300):  # the watchdog looks every second
+                    await asyncio.sleep(0.1)
+                    if (await http.get("/readyz")).status_code == 200 and db.status().pid != pid:
+                        ready = True
+                        break
+                assert ready, "the database was not started again"
+                after = (await http.post("/graphql", json=query)).json()["data"]
+                assert after == before  # the append-only file kept the data
     finally:
         db.stop()

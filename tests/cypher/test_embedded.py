@@ -79,3 +79,19 @@ def test_too_long_data_dir_is_refused_with_advice() -> None:
     db = EmbeddedFalkorDB("/tmp/" + "x" * 120)
     with pytest.raises(EmbeddedStartError, match="JCM_DATA_DIR"):
         db.start()
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "always"), ("everysec", "everysec")])
+def test_every_write_reaches_the_disk_before_its_answer_unless_told_otherwise(
+    data_dir: Path, given: str | None, expected: str
+) -> None:
+    import redis
+
+    db = EmbeddedFalkorDB(data_dir) if given is None else EmbeddedFalkorDB(data_dir, fsync=given)
+    db.start()
+    client = redis.Redis(unix_socket_path=str(db.socket), decode_responses=True)
+    try:
+        assert client.config_get("appendfsync") == {"appendfsync": expected}
+        assert client.config_get("appendonly") == {"appendonly": "yes"}
+    finally:
+        client.close()
