@@ -23,6 +23,7 @@ from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
 from cypher.connect import open_store
 from cypher.embedded import keep_alive
+from schema.event_feed import EventFeed
 from schema.ledger_scans import LedgerScanGate
 from schema.limits import Limits
 from schema.query_cost import Budget
@@ -54,9 +55,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 log.error("GraphiQL assets missing (run `npm ci`): %s", ", ".join(missing))
             log.info("serving on %s (%s)", opened.store.address, opened.store.backend)
             watchdog = asyncio.create_task(keep_alive(opened.embedded)) if opened.embedded else None
+            app.state.event_feed = EventFeed(opened.store, settings.max_subscriptions)
             try:
                 yield
             finally:
+                await app.state.event_feed.close()
                 if watchdog is not None:
                     watchdog.cancel()
         finally:
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.settings = settings
     app.state.ledger_scans = LedgerScanGate(settings.anonymous_ledger_scans_per_minute)
+    app.state.event_feed = None  # set once the store is open
     app.add_middleware(GraphQLHttp, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(

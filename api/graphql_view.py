@@ -37,6 +37,7 @@ class JcmGraphQL(GraphQL):
             response=response,
             principal=principal,
             ledger_scans=request.app.state.ledger_scans,
+            event_feed=request.app.state.event_feed,
         )
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, Any] | None:

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
         description="Whole-ledger requests (integrityReport, creditFlows, verifyAuditChain, "
         "exports) an anonymous client address may make a minute; one runs at a time.",
     )
+    max_subscriptions: int = Field(
+        1000, ge=1, description="Most open subscriptions (change feeds) per API process."
+    )
     max_cost_token: int = Field(
         100_000, ge=100, description="Largest request cost for callers with a valid token."
     )

@@ -5,6 +5,7 @@ with any number of API processes and resumes from any seq without gaps."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncGenerator
 
 import strawberry
@@ -13,11 +14,11 @@ from strawberry.types import Info
 from cypher.audit_chain import verify_chain
 from schema.context import RequestContext
 from schema.errors import BadUserInput
+from schema.event_feed import POLL_SECONDS, EventFeed
 from schema.ledger_scans import ledger_scan
 from schema.pagination import Connection, connection, key_cursor, page_size, parse_key_cursor
 
 Ctx = Info[RequestContext, None]
-POLL_SECONDS = 0.25
 
 
 @strawberry.type(description="One applied change, linked into the tamper-evident chain.")
@@ -102,16 +103,22 @@ class Subscription:
         if after_seq < 0:
             raise BadUserInput("`afterSeq` must be 0 or more", field="afterSeq")
         store = info.context.store
+        feed: EventFeed | None = info.context.event_feed
         last = after_seq
-        while True:
-            rows = await store.read("audit_events_after", {"afterSeq": last, "limit": 100})
-            for row in rows:
-                event = event_of(row["event"])
-                if event.seq != last + 1:
-                    break  # a writer is still committing the event before: read it next time
-                last = event.seq
-                yield event
-            else:
-                if rows:
-                    continue
-            await asyncio.sleep(POLL_SECONDS)
+        async with feed.subscription() if feed else contextlib.nullcontext():
+            while True:
+                rows = await store.read("audit_events_after", {"afterSeq": last, "limit": 100})
+                gap = False
+                for row in rows:
+                    event = event_of(row["event"])
+                    if event.seq != last + 1:
+                        gap = True  # a writer is still committing the event before this one
+                        break
+                    last = event.seq
+                    yield event
+                if rows and not gap:
+                    continue  # there may be more
+                if feed is None or gap:
+                    await asyncio.sleep(POLL_SECONDS)
+                else:
+                    await feed.wait_past(last)

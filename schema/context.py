@@ -33,6 +33,8 @@ class RequestContext:
     principal: Principal | None = None
     # Admission of whole-ledger work (schema/ledger_scans.py); None: unlimited (tools, tests).
     ledger_scans: Any = None
+    # The process's change-feed wake-up (schema/event_feed.py); None: each subscription polls.
+    event_feed: Any = None
     # Per-request batch loaders (see schema/loaders.py).
     loaders: Loaders = field(init=False)
 

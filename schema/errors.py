@@ -36,7 +36,9 @@ class ApiError(Exception):
     def __init__(self, message: str, **extensions: Any) -> None:
         super().__init__(message)
         self.message = message
-        self.extensions = extensions
+        # graphql-core copies these onto the GraphQLError, so every transport (HTTP and
+        # WebSocket alike) shows the code.
+        self.extensions = {**extensions, "code": self.code.value}
 
 
 class BadUserInput(ApiError):

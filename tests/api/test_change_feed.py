@@ -69,3 +69,61 @@ async def clean(embedded: EmbeddedFalkorDB, graph_name: str) -> None:
     store = new_store(embedded, graph_name)
     await wipe(store)
     await store.close()
+
+
+def test_idle_subscriptions_share_one_watcher_of_the_event_log(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    import time
+    from contextlib import ExitStack
+
+    app = create_app(app_settings(embedded, graph_name, seed_if_empty=True, tokens=token_entries()))
+    try:
+        with TestClient(app) as client, ExitStack() as stack:
+            sockets = [
+                stack.enter_context(
+                    client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"])
+                )
+                for _ in range(8)
+            ]
+            for ws in sockets:
+                subscribe(ws, after=0)
+            time.sleep(0.5)  # every subscription has read the (empty) log once
+            store = app.state.store
+            before = store.round_trips
+            time.sleep(2.0)
+            idle = store.round_trips - before
+            # One watcher polls every 0.25 s: about 8 reads in 2 s, whatever the number of
+            # subscriptions (8 polling subscriptions would make about 64).
+            assert idle <= 16, idle
+            seq = write(client, TRANSFER)
+            assert [next_seq(ws) for ws in sockets] == [seq] * 8
+    finally:
+        asyncio.run(clean(embedded, graph_name))
+
+
+def test_subscriptions_beyond_the_limit_are_refused(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    from contextlib import ExitStack
+
+    settings = app_settings(embedded, graph_name, tokens=token_entries(), max_subscriptions=2)
+    try:
+        with TestClient(create_app(settings)) as client, ExitStack() as stack:
+            opened = [
+                stack.enter_context(
+                    client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"])
+                )
+                for _ in range(3)
+            ]
+            for ws in opened:
+                subscribe(ws, after=0)
+            refused = opened[2].receive_json()
+            assert refused["type"] in ("error", "next"), refused
+            errors = (
+                refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
+            )
+            assert errors[0]["extensions"]["code"] == "LIMIT_EXCEEDED", refused
+            assert "limit of 2 subscriptions" in errors[0]["message"]
+    finally:
+        asyncio.run(clean(embedded, graph_name))
