@@ -6,11 +6,13 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
+from api.access_log import AccessLog
 from api.aef_csv import aef_csv
 from api.exports import cadt_projects, cadt_units, graph_dump
 from api.graphiql_assets import MOUNT, AssetFiles
@@ -18,6 +20,7 @@ from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
 from api.health import healthz, readyz
 from api.home import home
+from api.metrics import Metrics, metrics_endpoint
 from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.settings import Settings
@@ -33,12 +36,23 @@ from seed.loader import seed_if_empty
 log = logging.getLogger("jcm.app")
 
 
+def root_field_names(schema: Any) -> frozenset[str]:
+    """Every root field of the schema: the bounded set of operation labels."""
+    roots = (
+        schema._schema.query_type,
+        schema._schema.mutation_type,
+        schema._schema.subscription_type,
+    )
+    return frozenset(name for root in roots if root for name in root.fields)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     limits = Limits(settings.max_depth, settings.max_aliases, settings.max_tokens)
     budget = Budget(settings.max_cost_anonymous, settings.max_cost_token)
-    graphql = JcmGraphQL(build_schema(limits, budget), graphql_ide="graphiql")
+    schema = build_schema(limits, budget)
+    graphql = JcmGraphQL(schema, graphql_ide="graphiql")
     assets = AssetFiles(graphql.graphql_ide_html)
 
     @asynccontextmanager
@@ -56,6 +70,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             log.info("serving on %s (%s)", opened.store.address, opened.store.backend)
             watchdog = asyncio.create_task(keep_alive(opened.embedded)) if opened.embedded else None
             app.state.event_feed = EventFeed(opened.store, settings.max_subscriptions)
+            app.state.metrics.watch_store(opened.store, settings.pool_size)
+            app.state.metrics.watch_subscriptions(app.state.event_feed)
             try:
                 yield
             finally:
@@ -72,6 +88,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics_endpoint),
             Route("/aef/{party}/{year}/{table}.csv", reader_only(aef_csv)),
             Route("/export/cadt-v2/projects.csv", reader_only(cadt_projects)),
             Route("/export/cadt-v2/units.csv", reader_only(cadt_units)),
@@ -83,7 +100,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.state.ledger_scans = LedgerScanGate(settings.anonymous_ledger_scans_per_minute)
     app.state.event_feed = None  # set once the store is open
-    app.add_middleware(GraphQLHttp, max_body_bytes=settings.max_body_bytes)
+    app.state.metrics = Metrics()
+    app.add_middleware(
+        GraphQLHttp, max_body_bytes=settings.max_body_bytes, root_fields=root_field_names(schema)
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -93,5 +113,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
             expose_headers=["X-Request-ID"],
             max_age=600,
         )
+    app.add_middleware(AccessLog)
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -35,6 +35,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         proxy_headers=True,
         # Open subscriptions must not hold a stopping server forever.
         timeout_graceful_shutdown=5,
+        # Past this many open connections and requests, new ones get 503 at once.
+        limit_concurrency=settings.max_connections,
+        access_log=False,  # api/access_log.py logs every request, with more to say
     )
     return 0
 

@@ -5,10 +5,12 @@ codes when the client asks for it (GraphQL over HTTP specification)."""
 from __future__ import annotations
 
 import json
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.request_checks import request_problem
+from api.access_log import graphql_request
+from api.request_checks import operation_label, read_request
 from cypher.store import counting_round_trips
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -19,10 +21,18 @@ def _error_body(message: str, code: str) -> bytes:
 
 
 class GraphQLHttp:
-    def __init__(self, app: ASGIApp, *, path: str = "/graphql", max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        path: str = "/graphql",
+        max_body_bytes: int,
+        root_fields: frozenset[str] = frozenset(),
+    ) -> None:
         self.app = app
         self.path = path
         self.max_body_bytes = max_body_bytes
+        self.root_fields = root_fields
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path:
@@ -50,8 +60,13 @@ class GraphQLHttp:
             if len(body) > self.max_body_bytes:
                 await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
                 return
-        problem = request_problem(scope, headers, body)
+        problem, query = read_request(scope, headers, body)
+        details = graphql_request.get()
+        if details is not None:
+            details["operation"] = operation_label(query, self.root_fields)
         if problem is not None:
+            if details is not None:
+                details["outcome"] = "BAD_USER_INPUT"
             await _respond(send, 400, media, _error_body(problem, "BAD_USER_INPUT"))
             return
         replayed = False
@@ -80,10 +95,12 @@ class GraphQLHttp:
                 return
             # Database round trips of this request, for benchmarks and N+1 checks.
             trips_header = (b"x-db-round-trips", str(trips[0]).encode())
+            body = b"".join(chunks)
+            if details is not None:
+                details["trips"] = trips[0]
+                details["outcome"] = _outcome(body)
             start["headers"] = [*start.get("headers", []), trips_header]
-            await self._finish(
-                send, scope["method"], start, b"".join(chunks), media, wants_graphql_response
-            )
+            await self._finish(send, scope["method"], start, body, media, wants_graphql_response)
 
         with counting_round_trips() as counter:
             trips = counter
@@ -137,6 +154,17 @@ class GraphQLHttp:
             if k.lower() not in (b"content-type", b"content-length")
         ]
         await _respond(send, status, media, body, extra=extra)
+
+
+_CODE = re.compile(rb'"code":\s*"([A-Z_]+)"')
+
+
+def _outcome(body: bytes) -> str:
+    """ok, or the code of the response's first error (without decoding a large body)."""
+    if b'"errors"' not in body:
+        return "ok"
+    match = _CODE.search(body)
+    return match.group(1).decode() if match else "error"
 
 
 async def _respond(

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     pool_size: int = Field(16, ge=1, le=512, description="Database connections per process.")
     query_timeout_ms: int = Field(10_000, ge=10, description="Time limit of one database query.")
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: Literal["json", "text"] = Field(
+        "json", description="json: one JSON object a line (for log collectors); text: plain."
+    )
     max_depth: int = Field(12, ge=2, description="Deepest GraphQL operation allowed.")
     max_aliases: int = Field(30, ge=0, description="Most aliases in one operation.")
     max_tokens: int = Field(3000, ge=100, description="Most tokens in one GraphQL document.")
@@ -47,6 +50,12 @@ class Settings(BaseSettings):
         ge=0,
         description="Whole-ledger requests (integrityReport, creditFlows, verifyAuditChain, "
         "exports) an anonymous client address may make a minute; one runs at a time.",
+    )
+    max_connections: int = Field(
+        1000,
+        ge=2,
+        description="Most open connections and requests per API process (`jcm serve`); past "
+        "it, new ones get 503 at once.",
     )
     max_subscriptions: int = Field(
         1000, ge=1, description="Most open subscriptions (change feeds) per API process."

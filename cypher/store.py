@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -59,6 +60,10 @@ def to_param(value: Any) -> Any:
     return value
 
 
+# Told of every statement run: (query name, seconds, outcome "ok" or the error's class, rows).
+QueryObserver = Callable[[str, float, str, int], None]
+
+
 class GraphStore(ABC):
     """Shared behaviour of the adapters: query lookup, parameter conversion, counting."""
 
@@ -70,6 +75,8 @@ class GraphStore(ABC):
         self.registry = registry
         self.timeout_ms = timeout_ms
         self.round_trips = 0
+        self.in_flight = 0
+        self.observer: QueryObserver | None = None
 
     async def read(self, name: str, params: Params | None = None) -> list[Row]:
         return await self._named(name, params, write=False)
@@ -79,13 +86,31 @@ class GraphStore(ABC):
 
     async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
         """Run a compiled variant of the named read query `name` (see cypher/listing.py)."""
-        self._count()
-        return await self._run(name, text, to_param(dict(params or {})), write=False)
+        return await self._observed(name, text, to_param(dict(params or {})), write=False)
 
     async def _named(self, name: str, params: Params | None, *, write: bool) -> list[Row]:
         query = self.registry.get(name)
+        return await self._observed(
+            query.name, query.text, to_param(dict(params or {})), write=write
+        )
+
+    async def _observed(
+        self, name: str, text: str, params: dict[str, Any], *, write: bool
+    ) -> list[Row]:
         self._count()
-        return await self._run(query.name, query.text, to_param(dict(params or {})), write=write)
+        self.in_flight += 1
+        started = time.perf_counter()
+        outcome, rows = "ok", []
+        try:
+            rows = await self._run(name, text, params, write=write)
+            return rows
+        except Exception as exc:
+            outcome = type(exc).__name__
+            raise
+        finally:
+            self.in_flight -= 1
+            if self.observer is not None:
+                self.observer(name, time.perf_counter() - started, outcome, len(rows))
 
     def _count(self) -> None:
         self.round_trips += 1

@@ -1,0 +1,129 @@
+"""What an operator sees: Prometheus metrics at /metrics, one JSON log line per request, and a
+server that refuses connections past its cap instead of queueing them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from cypher.embedded import EmbeddedFalkorDB
+from tests.api.test_uvicorn_server import free_port
+from tests.conftest import NEO4J_AUTH, NEO4J_URL, READER_TOKEN, gql, gql_as
+
+
+def samples(text: str) -> dict[tuple[str, tuple], float]:
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+async def test_metrics_count_requests_by_operation_and_outcome_and_database_work(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    await gql(ledger_client, "{ countries { totalCount } }")
+    await gql(ledger_client, '{ project(ref: "NO-SUCH") { ref } }')
+    await gql(ledger_client, "{ countries(first: 1000) { totalCount } }")
+    response = await ledger_client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    found = samples(response.text)
+    ok = ("jcm_requests_total", (("operation", "countries"), ("outcome", "ok")))
+    assert found[ok] >= 1
+    assert found[("jcm_requests_total", (("operation", "project"), ("outcome", "NOT_FOUND")))] >= 1
+    limited = ("jcm_requests_total", (("operation", "countries"), ("outcome", "LIMIT_EXCEEDED")))
+    assert found[limited] >= 1
+    assert found[("jcm_request_duration_seconds_count", (("operation", "countries"),))] >= 2
+    assert found[("jcm_db_queries_total", (("outcome", "ok"), ("query", "countries_count")))] >= 1
+    assert ("jcm_db_queries_in_flight", ()) in found
+    assert found[("jcm_subscriptions_open", ())] == 0
+    assert found[("jcm_db_pool_size", ())] >= 1
+
+
+async def test_metrics_count_the_writes_that_applied(ledger_client: httpx.AsyncClient) -> None:
+    from tests.conftest import WRITER_TOKEN
+    from tests.schema.test_registry_records import OPEN
+
+    await gql_as(ledger_client, WRITER_TOKEN, OPEN, key="TH-METRICS", country="TH")
+    found = samples((await ledger_client.get("/metrics")).text)
+    assert found[("jcm_db_writes_applied_total", (("query", "open_account"),))] == 1
+
+
+async def test_each_request_is_one_json_log_line_with_its_id_operation_and_caller(
+    ledger_client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    from api.request_log import JsonFormatter
+
+    caplog.set_level(logging.INFO, logger="jcm.access")
+    logging.getLogger("jcm").propagate = True
+    try:
+        await gql_as(ledger_client, READER_TOKEN, "{ countries { totalCount } }", **{})
+    finally:
+        logging.getLogger("jcm").propagate = False
+    record = next(r for r in caplog.records if r.name == "jcm.access")
+    line = json.loads(JsonFormatter().format(record))
+    assert line["logger"] == "jcm.access"
+    assert line["path"] == "/graphql"
+    assert line["status"] == 200
+    assert line["operation"] == "countries"
+    assert line["outcome"] == "ok"
+    assert line["caller"] == "reader"
+    assert line["dbRoundTrips"] >= 1
+    assert line["durationMs"] >= 0
+    assert line["requestId"] not in ("", "-")
+
+
+def test_the_server_refuses_connections_past_its_cap_at_once(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "JCM_DATA_DIR": str(embedded.data_dir),
+        "JCM_GRAPH_NAME": graph_name,
+        "JCM_PORT": str(port),
+        "JCM_MAX_CONNECTIONS": "2",
+    }
+    if NEO4J_URL:
+        env |= {"JCM_GRAPH_URL": NEO4J_URL, "JCM_NEO4J_PASSWORD": NEO4J_AUTH["neo4j_password"]}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not become ready"
+            time.sleep(0.2)
+        from contextlib import ExitStack
+
+        import websockets.sync.client as ws_client
+
+        url = f"ws://127.0.0.1:{port}/graphql"
+        with ExitStack() as held:
+            for _ in range(2):
+                held.enter_context(ws_client.connect(url, subprotocols=["graphql-transport-ws"]))
+            refused = httpx.get(f"{base}/healthz", timeout=5)
+            assert refused.status_code == 503
+        time.sleep(0.5)
+        assert httpx.get(f"{base}/healthz", timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
