@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 
+from cypher.embedded import EmbeddedFalkorDB
 from cypher.errors import QueryNotFound, QueryTimeout, StoreError
+from cypher.falkordb_store import FalkorDBStore
 from cypher.store import GraphStore, counting_round_trips
 
 
@@ -94,3 +96,11 @@ async def test_a_query_past_the_time_limit_is_stopped_and_the_store_keeps_workin
     with pytest.raises(QueryTimeout):
         await store.read("probe_triples")
     assert await store.read("echo_value", {"value": 1}) == [{"value": 1}]
+
+
+def test_the_falkordb_client_waits_longer_than_the_query_time_limit(
+    embedded: EmbeddedFalkorDB,
+) -> None:
+    # redis-py's own default would give up after 5 s whatever JCM_QUERY_TIMEOUT_MS says.
+    store = FalkorDBStore(graph_name="t", unix_socket=str(embedded.socket), timeout_ms=30_000)
+    assert store._pool.connection_kwargs["socket_timeout"] > 30
