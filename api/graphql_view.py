@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -54,6 +55,14 @@ class JcmGraphQL(GraphQL):
         if settings.reads_require_token and (principal is None or principal.name is None):
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
         return UNSET
+
+    def encode_json(self, data: object) -> str:
+        # orjson: several times faster than the standard library for large responses. Text,
+        # not bytes: WebSocket messages must go out as text frames.
+        return orjson.dumps(data).decode()
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(localize(self.graphql_ide_html))
