@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from api.settings import Settings
 from cypher.connect import describe_url, open_store
@@ -27,18 +28,41 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.seed_if_empty:
         settings = settings.model_copy(update={"seed_if_empty": True})
-    uvicorn.run(
-        create_app(settings),
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        log_level=settings.log_level.lower(),
-        proxy_headers=True,
+    workers = args.workers or settings.workers
+    common: dict[str, Any] = {
+        "host": args.host or settings.host,
+        "port": args.port or settings.port,
+        "log_level": settings.log_level.lower(),
+        "proxy_headers": True,
         # Open subscriptions must not hold a stopping server forever.
-        timeout_graceful_shutdown=5,
+        "timeout_graceful_shutdown": 5,
         # Past this many open connections and requests, new ones get 503 at once.
-        limit_concurrency=settings.max_connections,
-        access_log=False,  # api/access_log.py logs every request, with more to say
-    )
+        "limit_concurrency": settings.max_connections,
+        "access_log": False,  # api/access_log.py logs every request, with more to say
+    }
+    if workers == 1:
+        uvicorn.run(create_app(settings), **common)
+        return 0
+    # Several worker processes share the database. What must happen once (starting the
+    # embedded database, migrations, the seed) happens here first; the workers then find the
+    # database ready, and this process stops the embedded one on exit if it started it.
+    opened = open_store(settings.store_config())
+
+    async def prepare() -> None:
+        await opened.store.migrate()
+        if settings.seed_if_empty:
+            from seed.loader import seed_if_empty
+
+            await seed_if_empty(opened.store)
+        await opened.store.close()
+
+    asyncio.run(prepare())
+    os.environ["JCM_SEED_IF_EMPTY"] = "false"
+    try:
+        uvicorn.run("api.app:create_app", factory=True, workers=workers, **common)
+    finally:
+        if opened.started_embedded is not None:
+            opened.started_embedded.stop()
     return 0
 
 
@@ -211,6 +235,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="listen address (default JCM_HOST)")
     serve.add_argument("--port", type=int, help="listen port (default JCM_PORT)")
     serve.add_argument("--seed-if-empty", action="store_true", help="load the JCM data if empty")
+    serve.add_argument(
+        "--workers", type=int, help="worker processes (default JCM_WORKERS: one per core)"
+    )
     serve.set_defaults(run=cmd_serve)
     db = sub.add_parser("db", help="manage the embedded FalkorDB")
     db.add_argument("action", choices=["start", "stop", "status"])

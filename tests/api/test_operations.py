@@ -92,6 +92,7 @@ def test_the_server_refuses_connections_past_its_cap_at_once(
         "JCM_GRAPH_NAME": graph_name,
         "JCM_PORT": str(port),
         "JCM_MAX_CONNECTIONS": "2",
+        "JCM_WORKERS": "1",  # the cap is per process
     }
     if NEO4J_URL:
         env |= {"JCM_GRAPH_URL": NEO4J_URL, "JCM_NEO4J_PASSWORD": NEO4J_AUTH["neo4j_password"]}

@@ -59,3 +59,48 @@ def test_jcm_serve_answers_graphql_over_tcp(embedded: EmbeddedFalkorDB, graph_na
     # The server did not own the database it found running: it must leave it running.
     if not NEO4J_URL:
         assert embedded.status().running
+
+
+def test_jcm_serve_runs_worker_processes_that_share_the_database(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "JCM_DATA_DIR": str(embedded.data_dir),
+        "JCM_GRAPH_NAME": graph_name,
+        "JCM_PORT": str(port),
+    }
+    if NEO4J_URL:
+        env |= {"JCM_GRAPH_URL": NEO4J_URL, "JCM_NEO4J_PASSWORD": NEO4J_AUTH["neo4j_password"]}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--workers", "2", "--seed-if-empty"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert server.poll() is None
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not become ready"
+            time.sleep(0.2)
+        query = {"query": "{ countries { totalCount } }"}
+        totals = {
+            httpx.post(f"{base}/graphql", json=query, timeout=10).json()["data"]["countries"][
+                "totalCount"
+            ]
+            for _ in range(20)
+        }
+        assert len(totals) == 1
+        assert totals.pop() > 0  # seeded once, before the workers started
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    assert output.count("Started server process") == 2, output
