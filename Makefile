@@ -49,8 +49,9 @@ test: lint
 	tests/both_stores.sh
 
 STORE ?= falkordb
+OUT ?= bench-$(STORE).json
 bench: deps
-	$(BIN)/python -m tests.benchmarks.read_api --store $(STORE)
+	$(BIN)/python -m tests.benchmarks.read_api --store $(STORE) --out $(OUT)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache neo4j/target

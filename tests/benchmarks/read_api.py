@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import socket
@@ -45,6 +46,7 @@ NEIGHBOURHOOD = """query($ref: String!) { project(ref: $ref) {
   participants { role side organization { key name } }
   funding { amount programme { key name } }
   issuances { key notifiedTotal series { key quantity } } } }"""
+COUNTRY = "query($code: String!) { country(code: $code) { code name asean } }"
 PAGE = """{ projects(first: 50) { nodes { ref title
   hostCountry { code name } technologies { key name } funding { amount programme { key } } } } }"""
 STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
@@ -125,7 +127,7 @@ class BenchStore:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
-async def run(kind: str, projects: int, requests: int, clients: int) -> None:
+async def run(kind: str, projects: int, requests: int, clients: int, workers: int) -> dict:
     bench_store = BenchStore(kind)
     server = None
     try:
@@ -137,6 +139,7 @@ async def run(kind: str, projects: int, requests: int, clients: int) -> None:
         await write_payload(store, synthetic_graph(projects, seed=1))
         print(f"  loaded in {time.perf_counter() - started:.0f} s", flush=True)
         refs = [f"SYN-{i:05d}" for i in range(1, projects + 1)]
+        codes = [r["code"] for r in await store.read("country_codes")]
         sample = await store.read("sample_series", {"limit": 500})
         serials = [f"{s['id']}-{(i * 7919) % s['quantity'] + 1:06d}" for i, s in enumerate(sample)]
 
@@ -147,91 +150,130 @@ async def run(kind: str, projects: int, requests: int, clients: int) -> None:
             "JCM_PORT": str(port),
             "JCM_LOG_LEVEL": "WARNING",
             "JCM_POOL_SIZE": "32",
+            "JCM_WORKERS": str(workers),
+            "JCM_MAX_COST_ANONYMOUS": "1000000",
         }
         server = start_server(env)
-        base = f"http://127.0.0.1:{port}"
-        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
-            for _ in range(300):
+        url = f"http://127.0.0.1:{port}/graphql"
+        async with httpx.AsyncClient(timeout=60) as http:
+            for _ in range(600):
                 try:
-                    if (await http.get("/readyz")).status_code == 200:
+                    if (await http.get(url.replace("/graphql", "/readyz"))).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.1)
 
-            def api(
-                query: str, variables: Callable[[int], dict]
-            ) -> Callable[[int], Awaitable[int]]:
-                async def call(i: int) -> int:
-                    response = await http.post(
-                        "/graphql", json={"query": query, "variables": variables(i)}
-                    )
-                    body = response.json()
-                    assert "errors" not in body, body
-                    return int(response.headers["x-db-round-trips"])
-
-                return call
-
-            def floor(name: str, params: Callable[[int], dict]) -> Callable[[int], Awaitable[int]]:
-                async def call(i: int) -> int:
-                    await store.read(name, params(i))
-                    return 1
-
-                return call
-
-            async def floor_search(i: int) -> int:
-                await search(store, "solar project", 10)
+        def floor(name: str, params: Callable[[int], dict]) -> Callable[[int], Awaitable[int]]:
+            async def call(i: int) -> int:
+                await store.read(name, params(i))
                 return 1
 
-            cases = [
-                (
-                    "project by ref, full neighbourhood",
-                    api(NEIGHBOURHOOD, lambda i: {"ref": refs[i % len(refs)]}),
-                    floor("floor_project_neighbourhood", lambda i: {"ref": refs[i % len(refs)]}),
-                ),
-                (
-                    "page of 50 projects with country, technologies, funding",
-                    api(PAGE, lambda i: {}),
-                    floor("floor_project_page", lambda i: {"limit": 50}),
-                ),
-                (
-                    "stats by country and year",
-                    api(STATS, lambda i: {}),
-                    floor("floor_stats_country_year", lambda i: {}),
-                ),
-                ("search", api(SEARCH, lambda i: {}), floor_search),
-                (
-                    "traceCredit of a synthetic unit",
-                    api(TRACE, lambda i: {"serial": serials[i % len(serials)]}),
-                    floor("range_transactions", lambda i: unit_range(serials[i % len(serials)])),
-                ),
-            ]
+            return call
+
+        async def floor_search(i: int) -> int:
+            await search(store, "solar project", 10)
+            return 1
+
+        cases = [
+            (
+                "country by code, three fields",
+                COUNTRY,
+                [{"code": c} for c in codes],
+                floor("country_by_key", lambda i: {"keys": [codes[i % len(codes)]]}),
+            ),
+            (
+                "project by ref, full neighbourhood",
+                NEIGHBOURHOOD,
+                [{"ref": r} for r in refs],
+                floor("floor_project_neighbourhood", lambda i: {"ref": refs[i % len(refs)]}),
+            ),
+            (
+                "page of 50 projects with country, technologies, funding",
+                PAGE,
+                [{}],
+                floor("floor_project_page", lambda i: {"limit": 50}),
+            ),
+            (
+                "stats by country and year",
+                STATS,
+                [{}],
+                floor("floor_stats_country_year", lambda i: {}),
+            ),
+            ("search", SEARCH, [{}], floor_search),
+            (
+                "traceCredit of a synthetic unit",
+                TRACE,
+                [{"serial": s} for s in serials],
+                floor("range_transactions", lambda i: unit_range(serials[i % len(serials)])),
+            ),
+        ]
+        version = await store.server_version()
+        print(
+            f"\n{version}: {requests} requests per query, {clients} concurrent clients in a "
+            f"separate process, {workers} server worker(s), {projects} synthetic projects\n"
+        )
+        header = (
+            f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
+            f" {'floor p50':>10} {'floor p95':>10} {'API/floor':>10} {'errors':>7}"
+        )
+        print(header)
+        print("-" * len(header))
+        table = []
+        for name, query, variables, floor_call in cases:
+            case_file = bench_store.data_dir / "case.json"
+            case_file.write_text(json.dumps({"query": query, "variables": variables}))
+            load(url, case_file, min(requests, 50), clients)  # warm caches
+            measured = load(url, case_file, requests, clients)
+            base_line = await drive(floor_call, requests, clients)
+            row = {
+                "query": name,
+                "store": version,
+                **{k: measured[k] for k in ("p50", "p95", "rps", "trips", "failures")},
+                "floorP50": base_line["p50"],
+                "floorP95": base_line["p95"],
+                "apiOverFloor": measured["p50"] / base_line["p50"],
+            }
+            table.append(row)
             print(
-                f"\n{await store.server_version()}: {requests} requests per query, "
-                f"{clients} concurrent clients, {projects} synthetic projects\n"
+                f"{name:<56} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['rps']:>8.0f} "
+                f"{row['trips']:>6.1f} {row['floorP50']:>10.1f} {row['floorP95']:>10.1f} "
+                f"{row['apiOverFloor']:>10.1f} {row['failures']:>7}"
             )
-            header = (
-                f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
-                f" {'floor p50':>10} {'floor p95':>10} {'API/floor':>10}"
-            )
-            print(header)
-            print("-" * len(header))
-            for name, api_call, floor_call in cases:
-                await drive(api_call, min(requests, 20), clients)  # warm caches
-                measured = await drive(api_call, requests, clients)
-                base_line = await drive(floor_call, requests, clients)
-                print(
-                    f"{name:<56} {measured['p50']:>8.1f} {measured['p95']:>8.1f} "
-                    f"{measured['rps']:>8.0f} {measured['trips']:>6.1f} "
-                    f"{base_line['p50']:>10.1f} {base_line['p95']:>10.1f} "
-                    f"{measured['p50'] / base_line['p50']:>10.1f}"
-                )
+        result = {
+            "store": version,
+            "projects": projects,
+            "requests": requests,
+            "clients": clients,
+            "workers": workers,
+            "cases": table,
+        }
         await store.close()
+        return result
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
         bench_store.stop()
+
+
+def load(url: str, case_file: Path, requests: int, clients: int) -> dict:
+    """Runs the load generator in a process of its own and returns what it measured."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.load_client",
+            url,
+            str(case_file),
+            str(requests),
+            str(clients),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
 
 
 def main() -> None:
@@ -240,8 +282,14 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=int(os.environ.get("N", 1000)))
     parser.add_argument("--requests", type=int, default=int(os.environ.get("REQUESTS", 300)))
     parser.add_argument("--clients", type=int, default=int(os.environ.get("CLIENTS", 8)))
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("WORKERS", os.cpu_count() or 1))
+    )
+    parser.add_argument("--out", type=Path, default=Path(os.environ.get("OUT", "bench.json")))
     args = parser.parse_args()
-    asyncio.run(run(args.store, args.projects, args.requests, args.clients))
+    result = asyncio.run(run(args.store, args.projects, args.requests, args.clients, args.workers))
+    args.out.write_text(json.dumps(result, indent=2))
+    print(f"\nwritten to {args.out}")
 
 
 if __name__ == "__main__":
