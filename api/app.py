@@ -23,6 +23,7 @@ from api.home import home
 from api.metrics import Metrics, metrics_endpoint
 from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
+from api.response_cache import ResponseCache
 from api.settings import Settings
 from cypher.connect import open_store
 from cypher.embedded import keep_alive
@@ -102,7 +103,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.event_feed = None  # set once the store is open
     app.state.metrics = Metrics()
     app.add_middleware(
-        GraphQLHttp, max_body_bytes=settings.max_body_bytes, root_fields=root_field_names(schema)
+        GraphQLHttp,
+        max_body_bytes=settings.max_body_bytes,
+        root_fields=root_field_names(schema),
+        cache=ResponseCache(settings.response_cache_entries)
+        if settings.response_cache_entries
+        else None,
     )
     if settings.cors_origins:
         app.add_middleware(

@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.access_log import graphql_request
 from api.request_checks import operation_label, read_request
+from api.response_cache import ResponseCache, cache_key, cacheable, caller_kind
 from cypher.store import counting_round_trips
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -28,11 +29,13 @@ class GraphQLHttp:
         path: str = "/graphql",
         max_body_bytes: int,
         root_fields: frozenset[str] = frozenset(),
+        cache: ResponseCache | None = None,
     ) -> None:
         self.app = app
         self.path = path
         self.max_body_bytes = max_body_bytes
         self.root_fields = root_fields
+        self.cache = cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path:
@@ -60,15 +63,36 @@ class GraphQLHttp:
             if len(body) > self.max_body_bytes:
                 await _respond(send, 413, media, _error_body(too_big, "LIMIT_EXCEEDED"))
                 return
-        problem, query = read_request(scope, headers, body)
+        problem, fields = read_request(scope, headers, body)
         details = graphql_request.get()
         if details is not None:
-            details["operation"] = operation_label(query, self.root_fields)
+            details["operation"] = operation_label(fields.get("query"), self.root_fields)
         if problem is not None:
             if details is not None:
                 details["outcome"] = "BAD_USER_INPUT"
             await _respond(send, 400, media, _error_body(problem, "BAD_USER_INPUT"))
             return
+        cache_as = None
+        if self.cache is not None and cacheable(fields):
+            app_state = scope["app"].state
+            with counting_round_trips() as version_trips:
+                version = await app_state.store.version()
+            caller = caller_kind(headers, app_state.settings.tokens)
+            cache_as = cache_key(version, caller, media, fields)
+            if scope["method"] == "GET" and headers.get("if-none-match") == f'"{cache_as}"':
+                await _respond_not_modified(send, cache_as)
+                return
+            if (cached := self.cache.get(cache_as)) is not None:
+                if details is not None:
+                    details.update(trips=version_trips[0], outcome="ok")
+                await _respond(
+                    send,
+                    200,
+                    media,
+                    cached,
+                    extra=_cache_headers(scope["method"], cache_as, "hit", version_trips[0]),
+                )
+                return
         replayed = False
 
         async def limited_receive() -> Message:
@@ -100,6 +124,13 @@ class GraphQLHttp:
                 details["trips"] = trips[0]
                 details["outcome"] = _outcome(body)
             start["headers"] = [*start.get("headers", []), trips_header]
+            if cache_as is not None and self.cache is not None:
+                if start["status"] == 200 and b'"errors"' not in body:
+                    self.cache.put(cache_as, body)
+                start["headers"] = [
+                    *start["headers"],
+                    *_cache_headers(scope["method"], cache_as, "miss", None),
+                ]
             await self._finish(send, scope["method"], start, body, media, wants_graphql_response)
 
         with counting_round_trips() as counter:
@@ -154,6 +185,28 @@ class GraphQLHttp:
             if k.lower() not in (b"content-type", b"content-length")
         ]
         await _respond(send, status, media, body, extra=extra)
+
+
+def _cache_headers(
+    method: str, key: str, state: str, trips: int | None
+) -> list[tuple[bytes, bytes]]:
+    headers = [(b"x-cache", state.encode())]
+    if trips is not None:
+        headers.append((b"x-db-round-trips", str(trips).encode()))
+    if method == "GET":
+        # The graph can change at any time: clients may keep the answer but must ask again.
+        headers += [(b"etag", f'"{key}"'.encode()), (b"cache-control", b"no-cache")]
+    return headers
+
+
+async def _respond_not_modified(send: Send, key: str) -> None:
+    headers = [
+        (b"etag", f'"{key}"'.encode()),
+        (b"cache-control", b"no-cache"),
+        (b"x-cache", b"hit"),
+    ]
+    await send({"type": "http.response.start", "status": 304, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
 
 
 _CODE = re.compile(rb'"code":\s*"([A-Z_]+)"')

@@ -20,9 +20,11 @@ FIELDS: dict[str, tuple[type, ...]] = {
 TYPE_NAMES = {str: "a string", dict: "an object", type(None): "null"}
 
 
-def read_request(scope: Scope, headers: dict[str, str], body: bytes) -> tuple[str | None, str]:
-    """(what is wrong with the request or None when the GraphQL layer may have it, its query
-    text or '' when there is none to be read)."""
+def read_request(
+    scope: Scope, headers: dict[str, str], body: bytes
+) -> tuple[str | None, dict[str, Any]]:
+    """(what is wrong with the request or None when the GraphQL layer may have it, its fields:
+    query, variables, operationName, extensions, as far as they could be read)."""
     if scope["method"] == "GET":
         params = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         fields: dict[str, Any] = {k: v[-1] for k, v in params.items()}
@@ -30,38 +32,35 @@ def read_request(scope: Scope, headers: dict[str, str], body: bytes) -> tuple[st
             if name in fields:
                 decoded = _json(fields[name], f"`{name}`")
                 if isinstance(decoded, str):
-                    return decoded, ""
+                    return decoded, {}
                 fields[name] = decoded[0]
-        return _fields_problem(fields, require_query=False), _query_of(fields)
+        return _fields_problem(fields, require_query=False), fields
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     if scope["method"] != "POST" or content_type != "application/json":
-        return None, ""  # other media types are Strawberry's to refuse
+        return None, {}  # other media types are Strawberry's to refuse
     decoded = _json(body, "the body")
     if isinstance(decoded, str):
-        return decoded, ""
+        return decoded, {}
     payload = decoded[0]
     if isinstance(payload, list):
-        return "batched requests are not supported: send one JSON object per request", ""
+        return "batched requests are not supported: send one JSON object per request", {}
     if not isinstance(payload, dict):
         return (
             'the body must be a JSON object such as {"query": "{ countries { totalCount } }"}',
-            "",
+            {},
         )
-    return _fields_problem(payload, require_query=True), _query_of(payload)
-
-
-def _query_of(fields: dict[str, Any]) -> str:
-    query = fields.get("query")
-    return query if isinstance(query, str) else ""
+    return _fields_problem(payload, require_query=True), payload
 
 
 _COMMENT = re.compile(r"#[^\n]*")
 _FIRST_FIELD = re.compile(r"\{\s*(?:\w+\s*:\s*)?(\w+)")
 
 
-def operation_label(query: str, known: frozenset[str]) -> str:
+def operation_label(query: Any, known: frozenset[str]) -> str:
     """The operation's first root field when it is one of `known` (a bounded set of labels for
     metrics and logs, whatever a client sends), else "other"."""
+    if not isinstance(query, str):
+        return "other"
     match = _FIRST_FIELD.search(_COMMENT.sub("", query))
     name = match.group(1) if match else ""
     return name if name in known else "other"

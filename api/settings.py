@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         description="Most open connections and requests per API process (`jcm serve`); past "
         "it, new ones get 503 at once.",
     )
+    response_cache_entries: int = Field(
+        4096,
+        ge=0,
+        description="GraphQL query answers each process keeps (0: no cache); see "
+        "api/response_cache.py.",
+    )
     max_subscriptions: int = Field(
         1000, ge=1, description="Most open subscriptions (change feeds) per API process."
     )

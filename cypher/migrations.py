@@ -34,6 +34,7 @@ NODE_KEYS: dict[str, str] = {
     "Statistic": "id",
     "Event": "seq",
     "IdempotencyKey": "key",
+    "GraphVersion": "id",
 }
 
 # Non-unique properties that filters and joins look up.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -82,7 +83,17 @@ class GraphStore(ABC):
         return await self._named(name, params, write=False)
 
     async def write(self, name: str, params: Params | None = None) -> list[Row]:
-        return await self._named(name, params, write=True)
+        rows = await self._named(name, params, write=True)
+        # Every write moves the graph's version on (api/response_cache.py keys on it). It runs
+        # after the write commits and before the writer hears back: a read that starts after
+        # the write has returned always sees the new version.
+        await self._named("bump_graph_version", {"epoch": uuid.uuid4().hex}, write=True)
+        return rows
+
+    async def version(self) -> str:
+        """The graph's version: changes with every write, never repeats."""
+        row = (await self.read("graph_version"))[0]
+        return f"{row['epoch'] or '-'}.{row['n']}"
 
     async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
         """Run a compiled variant of the named read query `name` (see cypher/listing.py)."""

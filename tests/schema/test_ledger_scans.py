@@ -11,7 +11,8 @@ from api.app import create_app
 from cypher.embedded import EmbeddedFalkorDB
 from tests.conftest import READER_TOKEN, app_settings, gql, gql_as, token_entries
 
-REPORT = "{ integrityReport(rules: [SERIES_COUNTERS]) { rule } }"
+REPORT = """query($p: String) { integrityReport(rules: [SERIES_COUNTERS], seriesPrefix: $p) {
+  rule } }"""
 
 
 @pytest.fixture
@@ -35,9 +36,11 @@ async def limited_client(
 async def test_an_anonymous_client_gets_a_few_whole_ledger_requests_a_minute(
     limited_client: httpx.AsyncClient,
 ) -> None:
-    for _ in range(3):
-        assert "errors" not in await gql(limited_client, REPORT)
-    refused = (await gql(limited_client, REPORT))["errors"][0]
+    # Each request asks something new: repeated answers come from the response cache, which
+    # costs the database nothing and so is not limited.
+    for i in range(3):
+        assert "errors" not in await gql(limited_client, REPORT, p=f"JP-{i}")
+    refused = (await gql(limited_client, REPORT, p="JP-3"))["errors"][0]
     assert refused["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert "3 whole-ledger requests a minute" in refused["message"]
     assert refused["extensions"]["retryAfter"] > 0
@@ -53,8 +56,8 @@ async def test_an_anonymous_client_gets_a_few_whole_ledger_requests_a_minute(
 async def test_a_caller_with_a_token_is_not_rate_limited(
     limited_client: httpx.AsyncClient,
 ) -> None:
-    for _ in range(6):
-        assert "errors" not in await gql_as(limited_client, READER_TOKEN, REPORT)
+    for i in range(6):
+        assert "errors" not in await gql_as(limited_client, READER_TOKEN, REPORT, p=f"JP-{i}")
     headers = {"Authorization": f"Bearer {READER_TOKEN}"}
     for _ in range(4):
         export = await limited_client.get("/export/cadt-v2/projects.csv", headers=headers)

@@ -1,0 +1,91 @@
+"""The response cache: a repeated query is answered from memory after one version read, and a
+write is visible to the very next read (the cache is never stale)."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import READER_TOKEN, WRITER_TOKEN, data, gql_as
+from tests.schema.test_registry_mutations import SERIES, TRANSFER
+
+HOLDER = """query($s: String!) { traceCredit(serial: $s) { holder { key } } }"""
+
+
+async def post(http: httpx.AsyncClient, query: str, token: str | None = None, **variables: object):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return await http.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+
+
+async def test_a_repeated_query_is_a_hit_with_one_round_trip_and_the_same_answer(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    query = "{ projects(first: 5) { nodes { ref hostCountry { name } } } }"
+    first = await post(ledger_client, query)
+    second = await post(ledger_client, query)
+    assert first.headers["x-cache"] == "miss"
+    assert second.headers["x-cache"] == "hit"
+    assert int(first.headers["x-db-round-trips"]) > 1
+    assert second.headers["x-db-round-trips"] == "1"  # the version read
+    assert second.json() == first.json()
+
+
+async def test_a_write_is_visible_to_the_very_next_read(ledger_client: httpx.AsyncClient) -> None:
+    serial = f"{SERIES}-000013"
+    before = await post(ledger_client, HOLDER, s=serial)
+    assert (await post(ledger_client, HOLDER, s=serial)).headers["x-cache"] == "hit"
+    held_by = before.json()["data"]["traceCredit"]["holder"]["key"]
+    to = "JP-MAYEKAWA-HOLDING" if held_by != "JP-MAYEKAWA-HOLDING" else "JP-GOJ-HOLDING"
+    moved = await gql_as(
+        ledger_client,
+        WRITER_TOKEN,
+        TRANSFER,
+        to=to,
+        input={"fromAccount": held_by, "series": SERIES, "first": 13, "last": 13},
+    )
+    data(moved)
+    after = await post(ledger_client, HOLDER, s=serial)
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["data"]["traceCredit"]["holder"]["key"] == to
+
+
+async def test_callers_of_different_kinds_never_share_an_entry(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    query = "{ countries(first: 3) { nodes { code } } }"
+    assert (await post(ledger_client, query)).headers["x-cache"] == "miss"
+    assert (await post(ledger_client, query, READER_TOKEN)).headers["x-cache"] == "miss"
+    assert (await post(ledger_client, query, READER_TOKEN)).headers["x-cache"] == "hit"
+
+
+async def test_errors_and_mutations_are_never_cached(ledger_client: httpx.AsyncClient) -> None:
+    missing = '{ project(ref: "NO-SUCH") { ref } }'
+    await post(ledger_client, missing)
+    assert (await post(ledger_client, missing)).headers["x-cache"] == "miss"
+    opened = """mutation { openAccount(key: "TH-CACHE", registry: "TH", kind: HOLDING,
+      name: "C", ownerCountry: "TH") { keys } }"""
+    response = await post(ledger_client, opened, WRITER_TOKEN)
+    assert "x-cache" not in response.headers
+
+
+async def test_get_answers_carry_an_etag_and_revalidate_with_304(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    params = {"query": "{ countries(first: 2) { nodes { code } } }"}
+    first = await ledger_client.get("/graphql", params=params)
+    assert first.headers["cache-control"] == "no-cache"
+    etag = first.headers["etag"]
+    again = await ledger_client.get("/graphql", params=params, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    data(
+        await gql_as(
+            ledger_client,
+            WRITER_TOKEN,
+            """mutation { openAccount(key: "TH-ETAG",
+      registry: "TH", kind: HOLDING, name: "E", ownerCountry: "TH") { keys } }""",
+        )
+    )
+    changed = await ledger_client.get("/graphql", params=params, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != etag
