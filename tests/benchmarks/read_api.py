@@ -127,7 +127,9 @@ class BenchStore:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
-async def run(kind: str, projects: int, requests: int, clients: int, workers: int) -> dict:
+async def run(
+    kind: str, projects: int, requests: int, clients: int, workers: int, cache: bool
+) -> dict:
     bench_store = BenchStore(kind)
     server = None
     try:
@@ -152,6 +154,7 @@ async def run(kind: str, projects: int, requests: int, clients: int, workers: in
             "JCM_POOL_SIZE": "32",
             "JCM_WORKERS": str(workers),
             "JCM_MAX_COST_ANONYMOUS": "1000000",
+            "JCM_RESPONSE_CACHE_ENTRIES": "4096" if cache else "0",
         }
         server = start_server(env)
         url = f"http://127.0.0.1:{port}/graphql"
@@ -211,7 +214,8 @@ async def run(kind: str, projects: int, requests: int, clients: int, workers: in
         version = await store.server_version()
         print(
             f"\n{version}: {requests} requests per query, {clients} concurrent clients in a "
-            f"separate process, {workers} server worker(s), {projects} synthetic projects\n"
+            f"separate process, {workers} server worker(s), response cache "
+            f"{'on' if cache else 'off'}, {projects} synthetic projects\n"
         )
         header = (
             f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
@@ -246,6 +250,7 @@ async def run(kind: str, projects: int, requests: int, clients: int, workers: in
             "requests": requests,
             "clients": clients,
             "workers": workers,
+            "responseCache": cache,
             "cases": table,
         }
         await store.close()
@@ -285,9 +290,19 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=int(os.environ.get("WORKERS", os.cpu_count() or 1))
     )
+    parser.add_argument("--no-cache", action="store_true", help="serve without the response cache")
     parser.add_argument("--out", type=Path, default=Path(os.environ.get("OUT", "bench.json")))
     args = parser.parse_args()
-    result = asyncio.run(run(args.store, args.projects, args.requests, args.clients, args.workers))
+    result = asyncio.run(
+        run(
+            args.store,
+            args.projects,
+            args.requests,
+            args.clients,
+            args.workers,
+            not args.no_cache,
+        )
+    )
     args.out.write_text(json.dumps(result, indent=2))
     print(f"\nwritten to {args.out}")
 
