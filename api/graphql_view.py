@@ -71,4 +71,8 @@ class JcmGraphQL(GraphQL):
         # Parse errors skip the schema extensions: give them their code here too.
         if result.errors:
             result.errors = [to_client_error(e, request_id.get()) for e in result.errors]
-        return await super().process_result(request, result)
+        response = await super().process_result(request, result)
+        if result.data is None and result.errors and not any(e.path for e in result.errors):
+            # A request error: no field ran, so the GraphQL-over-HTTP spec leaves `data` out.
+            response.pop("data", None)
+        return response

@@ -8,6 +8,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from starlette.types import Scope
 
 # Fields of a GraphQL-over-HTTP request and the JSON types they may have.
@@ -52,6 +53,7 @@ def read_request(
     return _fields_problem(payload, require_query=True), payload
 
 
+_SUBSCRIPTION = re.compile(r"\bsubscription\b")
 _COMMENT = re.compile(r"#[^\n]*")
 _FIRST_FIELD = re.compile(r"\{\s*(?:\w+\s*:\s*)?(\w+)")
 
@@ -87,7 +89,24 @@ def _fields_problem(fields: dict[str, Any], *, require_query: bool) -> str | Non
         if name in fields and not isinstance(fields[name], allowed):
             expected = " or ".join(TYPE_NAMES[t] for t in allowed)
             return f"`{name}` must be {expected}"
-    return _text_problem(fields, "the request")
+    return _text_problem(fields, "the request") or _subscription_problem(fields)
+
+
+def _subscription_problem(fields: dict[str, Any]) -> str | None:
+    """Subscriptions stream: over HTTP they would hold a request open for good."""
+    query = fields.get("query")
+    if not isinstance(query, str) or not _SUBSCRIPTION.search(query):
+        return None
+    try:
+        operation = get_operation_ast(parse(query), fields.get("operationName"))
+    except GraphQLError:
+        return None  # the GraphQL layer reports the syntax error
+    if operation is None or operation.operation != OperationType.SUBSCRIPTION:
+        return None
+    return (
+        "subscriptions are served over WebSocket at /graphql (protocol graphql-transport-ws); "
+        "over HTTP send queries and mutations"
+    )
 
 
 def _text_problem(value: Any, where: str) -> str | None:

@@ -27,7 +27,8 @@ class ErrorCode(StrEnum):
     CONFLICT = "CONFLICT"
     INTEGRITY_VIOLATION = "INTEGRITY_VIOLATION"
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
-    INTERNAL = "INTERNAL"
+    # Apollo's name, which Apollo clients and their error links know.
+    INTERNAL = "INTERNAL_SERVER_ERROR"
 
 
 class ApiError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import strawberry
@@ -10,7 +11,7 @@ from strawberry.types import Info
 from cypher import listings
 from cypher.listing import Listing, ListingError, count_rows, fetch_page
 from schema.context import RequestContext
-from schema.errors import BadUserInput, NotFound
+from schema.errors import BadUserInput, LimitExceeded, NotFound
 from schema.filters import (
     CountryFilter,
     CountryOrder,
@@ -37,7 +38,7 @@ from schema.ledger_types import (
     Transaction,
 )
 from schema.node import Node, Source, from_row, parse_global_id
-from schema.pagination import Connection, connection, page_size
+from schema.pagination import MAX_PAGE, Connection, connection, page_size
 from schema.project_types import (
     Authorization,
     Issuance,
@@ -137,7 +138,7 @@ class BrowseQuery:
         return await list_page(info, listings.COUNTRIES, Country, filter, order_by, first, after)
 
     @strawberry.field(description="One country by its ISO code.")
-    async def country(self, info: Ctx, code: str) -> Country:
+    async def country(self, info: Ctx, code: str) -> Country | None:
         return await by_key(info, "Country", code.upper())
 
     @strawberry.field(description="The bilateral partnerships.")
@@ -154,7 +155,7 @@ class BrowseQuery:
         )
 
     @strawberry.field(description="One partnership by its key, e.g. `JP-MN`.")
-    async def partnership(self, info: Ctx, key: str) -> Partnership:
+    async def partnership(self, info: Ctx, key: str) -> Partnership | None:
         return await by_key(info, "Partnership", key)
 
     @strawberry.field(description="Projects: filter, sort and page.")
@@ -169,7 +170,7 @@ class BrowseQuery:
         return await list_page(info, listings.PROJECTS, Project, filter, order_by, first, after)
 
     @strawberry.field(description="One project by its reference, e.g. `ID004`.")
-    async def project(self, info: Ctx, ref: str) -> Project:
+    async def project(self, info: Ctx, ref: str) -> Project | None:
         return await by_key(info, "Project", ref)
 
     @strawberry.field(description="Approved methodologies.")
@@ -186,7 +187,7 @@ class BrowseQuery:
         )
 
     @strawberry.field(description="One methodology by its key, e.g. `VN_AM001`.")
-    async def methodology(self, info: Ctx, key: str) -> Methodology:
+    async def methodology(self, info: Ctx, key: str) -> Methodology | None:
         return await by_key(info, "Methodology", key)
 
     @strawberry.field(description="Companies, agencies, banks, governments and TPEs.")
@@ -203,7 +204,7 @@ class BrowseQuery:
         )
 
     @strawberry.field
-    async def organization(self, info: Ctx, key: str) -> Organization:
+    async def organization(self, info: Ctx, key: str) -> Organization | None:
         return await by_key(info, "Organization", key)
 
     @strawberry.field(description="Funding programmes.")
@@ -219,7 +220,7 @@ class BrowseQuery:
         )
 
     @strawberry.field
-    async def funding_programme(self, info: Ctx, key: str) -> FundingProgramme:
+    async def funding_programme(self, info: Ctx, key: str) -> FundingProgramme | None:
         return await by_key(info, "FundingProgramme", key)
 
     @strawberry.field(description="The technology taxonomy.")
@@ -261,3 +262,16 @@ class BrowseQuery:
         if type_name not in NODE_TYPES:
             raise BadUserInput(f"{id!r} is not a node id given out by this API", field="id")
         return await by_key(info, type_name, key, required=False)
+
+    @strawberry.field(
+        description="Several objects by their global ids, in the order given; null for an id "
+        "that names nothing (at most 100 ids). Lookups of one type are batched."
+    )
+    async def nodes(self, info: Ctx, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_PAGE:
+            raise LimitExceeded(f"give at most {MAX_PAGE} ids", field="ids", max=MAX_PAGE)
+        parsed = [parse_global_id(i) for i in ids]
+        for given, (type_name, _) in zip(ids, parsed, strict=True):
+            if type_name not in NODE_TYPES:
+                raise BadUserInput(f"{given!r} is not a node id given out by this API", field="ids")
+        return list(await asyncio.gather(*(by_key(info, t, k, required=False) for t, k in parsed)))

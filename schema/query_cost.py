@@ -145,6 +145,8 @@ def _items(field_type: Any, parent: GraphQLNamedType, named: GraphQLNamedType, a
     if isinstance(get_nullable_type(field_type), GraphQLList):
         if parent.name.endswith("Connection"):
             return 1  # a connection's edges/nodes: counted by the connection's page size
+        if isinstance(args.get("ids"), list):
+            return len(args["ids"])
         return _page(args) if ("first" in args or "last" in args) else LIST_ESTIMATE
     return 1
 

@@ -151,3 +151,24 @@ async def test_get_variables_may_hold_any_unicode_text(seeded_client: httpx.Asyn
     )
     assert response.status_code == 200
     assert "errors" not in response.json()
+
+
+async def test_a_request_error_leaves_data_out(seeded_client: httpx.AsyncClient) -> None:
+    body = (await seeded_client.post("/graphql", json={"query": "{ nope }"})).json()
+    assert "data" not in body
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_subscription_over_http_is_400_pointing_at_the_websocket(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    for accept in ("application/json", "text/event-stream"):
+        response = await seeded_client.post(
+            "/graphql",
+            json={"query": "subscription { registryEvents { seq } }"},
+            headers={"Accept": accept},
+        )
+        assert response.status_code == 400
+        error = response.json()["errors"][0]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT"
+        assert "graphql-transport-ws" in error["message"]

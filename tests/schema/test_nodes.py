@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import httpx
 
 from tests.conftest import data, gql
@@ -137,3 +139,38 @@ async def test_blocks_overlapping_a_range(seeded_client: httpx.AsyncClient) -> N
 async def test_malformed_serial_in_a_filter(seeded_client: httpx.AsyncClient) -> None:
     body = await gql(seeded_client, BLOCKS, f={"containsSerial": "nope"})
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_missing_lookup_is_null_with_not_found_at_its_path_only(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    body = await gql(
+        seeded_client,
+        '{ missing: project(ref: "NO-SUCH") { ref } found: project(ref: "CR001") { ref } }',
+    )
+    assert body["data"] == {"missing": None, "found": {"ref": "CR001"}}
+    (error,) = body["errors"]
+    assert error["path"] == ["missing"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_nodes_fetches_several_ids_in_order_with_null_for_unknown_ones(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    ids = data(
+        await gql(
+            seeded_client,
+            '{ a: project(ref: "CR001") { id } b: country(code: "TH") { id } }',
+        )
+    )
+    gone = base64.urlsafe_b64encode(b"Project:NO-SUCH").decode().rstrip("=")
+    query = """query($ids: [ID!]!) { nodes(ids: $ids) { id
+      ... on Project { ref } ... on Country { code } } }"""
+    found = data(await gql(seeded_client, query, ids=[ids["b"]["id"], gone, ids["a"]["id"]]))
+    assert found["nodes"] == [
+        {"id": ids["b"]["id"], "code": "TH"},
+        None,
+        {"id": ids["a"]["id"], "ref": "CR001"},
+    ]
+    too_many = await gql(seeded_client, query, ids=[ids["a"]["id"]] * 101)
+    assert too_many["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
