@@ -6,6 +6,8 @@ MATCH (auth:Authorization {party: $party})
 OPTIONAL MATCH (auth)-[:COVERS]->(p:Project)
 OPTIONAL MATCH (p)-[:USES]->(t:Technology)
 OPTIONAL MATCH (t)-[:IN_SECTOR]->(s:Sector)
+WITH auth, p, t, s
+ORDER BY p.ref, t.name, s.name
 WITH auth, collect(DISTINCT p.ref) AS projects, collect(DISTINCT s.name) AS sectors,
      collect(DISTINCT t.name) AS technologies
 RETURN auth {.*} AS authorization, projects, sectors, technologies

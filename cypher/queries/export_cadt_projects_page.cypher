@@ -8,10 +8,16 @@ WITH p
 ORDER BY p.ref
 LIMIT $limit
 OPTIONAL MATCH (p)-[:USES]->(:Technology)-[:IN_SECTOR]->(:Sector)-[:MAPS_TO]->(st:ExternalTerm)
+WITH p, st
+ORDER BY st.value
 WITH p, collect(DISTINCT st.value) AS sectors
 OPTIONAL MATCH (p)-[:USES]->(:Technology)-[:MAPS_TO]->(tt:ExternalTerm {field: 'projectType'})
+WITH p, sectors, tt
+ORDER BY tt.value
 WITH p, sectors, collect(DISTINCT tt.value) AS types
 OPTIONAL MATCH (p)-[:SOURCED_FROM]->(s:Source)
+WITH p, sectors, types, s
+ORDER BY s.url
 RETURN p.ref AS ref, p.title AS title, p.status AS status,
        coalesce(p.registeredOn, p.selectedOn, p.pinNoObjectionOn) AS statusDate,
        p.note AS note, p.dataQuality AS dataQuality, p.hostCountry AS hostCountry, sectors,

@@ -18,6 +18,8 @@ OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(:Issuance)-[:OF]->(p:Project)
 OPTIONAL MATCH (p)<-[:COVERS]-(auth:Authorization)
 OPTIONAL MATCH (p)-[:USES]->(:Technology)-[:MAPS_TO]->(ut:ExternalTerm {field: 'unitType'})
 OPTIONAL MATCH (b)-[:SOURCED_FROM]->(src:Source)
+WITH b, s, owner, last, p, auth, ut, src
+ORDER BY auth.id, ut.value, src.url
 RETURN b.id AS id, b.series AS series, b.first AS first, b.last AS last,
        b.quantity AS quantity, b.vintage AS vintage, b.status AS status,
        b.dataQuality AS dataQuality, p.ref AS project, coalesce(owner.name, owner.code) AS owner,

@@ -5,4 +5,7 @@
 UNWIND $series AS sid
 MATCH (a:CreditBlock)-[r:HELD_IN]->(b:Account)
 WHERE a.series = sid
+WITH a, r, b
+ORDER BY a.id, b.id
 RETURN a.id AS from, collect({to: b.id, props: r {.*}}) AS links
+ORDER BY from

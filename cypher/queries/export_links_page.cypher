@@ -5,6 +5,8 @@
 // Columns: from (key), links (list of {to: key, props: map}).
 MATCH (a:Partnership)-[r:BETWEEN]->(b:Country)
 WHERE $after IS NULL OR a.id > $after
+WITH a, r, b
+ORDER BY a.id, b.code
 WITH a, collect({to: b.code, props: r {.*}}) AS links
 ORDER BY a.id
 LIMIT $limit

@@ -5,6 +5,11 @@
 UNWIND $ids AS id
 MATCH (r:ExternalRecord {id: id})
 OPTIONAL MATCH (r)-[:SAME_AS]->(p:Project)
+WITH r, p
+ORDER BY p.ref
 WITH r, collect(p.ref) AS linked
 OPTIONAL MATCH (r)-[:NOT_SAME_AS]->(q:Project)
+WITH r, linked, q
+ORDER BY q.ref
 RETURN r {.*} AS record, linked, collect(q.ref) AS rejected
+ORDER BY record.id

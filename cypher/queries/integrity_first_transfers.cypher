@@ -8,6 +8,8 @@ WHERE t.firstTransfer = true AND t.series STARTS WITH $seriesPrefix
 MATCH (s:Series {id: t.series})-[:ISSUED_UNDER]->(:Issuance)-[:OF]->(p:Project)
 MATCH (p)<-[:COVERS]-(auth:Authorization)
 OPTIONAL MATCH (t)<-[:FOR]-(ca:CorrespondingAdjustment)
+WITH t, auth, ca
+ORDER BY ca.id
 WITH t, auth, collect(ca.id) AS adjustments
 RETURN t.id AS id, t.series AS series, t.first AS first, t.last AS last, t.on AS on,
        auth.id AS authorization, auth.party AS party, adjustments

@@ -5,6 +5,8 @@
 MATCH (i:Issuance)
 WHERE i.notifiedTotal IS NOT NULL
 MATCH (s:Series)-[:ISSUED_UNDER]->(i)
+WITH i, s
+ORDER BY s.id
 WITH i, sum(s.quantity) AS issued, collect(s.id) AS series
 WHERE issued <> i.notifiedTotal
 RETURN i.id AS issuance, i.notifiedTotal AS notified, toInteger(issued) AS issued, series

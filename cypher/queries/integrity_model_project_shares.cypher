@@ -7,6 +7,8 @@
 MATCH (p:Project)-[:FUNDED_BY]->(:FundingProgramme {id: 'MOEJ-MODEL'})
 MATCH (i:Issuance)-[:OF]->(p)
 OPTIONAL MATCH (s:Series)-[:ISSUED_UNDER]->(i)
+WITH p, i, s
+ORDER BY s.id
 WITH p, i, collect(s) AS series, sum(s.quantity) AS issued
 CALL {
   WITH series
@@ -16,6 +18,8 @@ CALL {
   WITH t
   MATCH (t)-[:TO]->(a:Account)-[:OWNED_BY]->(owner:Country)
   WHERE a.kind = 'HOLDING' AND owner.code = 'JP'
+  WITH t
+  ORDER BY t.series, t.first
   RETURN collect({series: t.series, first: t.first, last: t.last}) AS gojRanges
 }
 RETURN i.id AS issuance, p.ref AS project, i.japanGovernmentShare AS share,

@@ -106,3 +106,22 @@ def test_every_cypher_file_documents_its_parameters_and_columns(path: Path) -> N
     assert header, why
     assert "parameters" in text, why
     assert "columns" in text, why
+
+
+# Statements whose collect() never reaches a result: what they collect is deleted, unwound or
+# counted, so its order cannot show.
+INTERNAL_COLLECT = {"move_credits.cypher", "record_issuance.cypher", "project_stats.cypher"}
+
+
+@pytest.mark.parametrize("path", cypher_files(), ids=lambda p: p.name)
+def test_every_collected_list_has_a_defined_order(path: Path) -> None:
+    """Both stores must answer the same: a list is collected only after an ORDER BY."""
+    if path.name.startswith("link_") or path.name in INTERNAL_COLLECT:
+        return
+    text = "\n".join(
+        line for line in path.read_text().splitlines() if not line.lstrip().startswith("//")
+    )
+    for match in re.finditer(r"\bcollect\(", text):
+        assert "ORDER BY" in text[: match.start()], (
+            f"{path.name}: collect() at offset {match.start()} without an ORDER BY before it"
+        )
