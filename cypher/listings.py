@@ -125,6 +125,33 @@ METHODOLOGIES = Listing(
     },
 )
 
+ISSUANCES = Listing(
+    label="Issuance",
+    key="id",
+    page_query="issuances_page",
+    count_query="issuances_count",
+    filters={
+        "ids": F("n.id", "in"),
+        "projects": F("projectRefs", "any_in", derive="[(n)-[:OF]->(p:Project) | p.ref]"),
+        "hostCountries": F(
+            "hostCountries", "any_in", derive="[(n)-[:OF]->(p:Project) | p.hostCountry]"
+        ),
+        "registries": F(
+            "registries", "any_in", derive="[(s:Series)-[:ISSUED_UNDER]->(n) | s.registry]"
+        ),
+        "decidedFrom": F("n.decidedOn", "gte", date=True),
+        "decidedTo": F("n.decidedOn", "lte", date=True),
+        "asItmo": F("n.asItmo", "eq"),
+        "dataQuality": QUALITY,
+    },
+    sorts={
+        "KEY": S("n.id", "string"),
+        "DECIDED_ON": _date("n.decidedOn"),
+        "REPORTED_ON": _date("n.reportedOn"),
+        "NOTIFIED_TOTAL": _number("n.notifiedTotal"),
+    },
+)
+
 ORGANIZATIONS = Listing(
     label="Organization",
     key="id",

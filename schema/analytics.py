@@ -45,6 +45,13 @@ class StatsGroup:
     credits_held: int
     credits_retired: int
     credits_cancelled: int
+    credit_qualities: list[DataQuality] = strawberry.field(
+        description="The data qualities of the issuances the credit figures count."
+    )
+
+
+# Totals never mix in invented credits unless asked to (DESIGN §4).
+REAL_QUALITIES = [DataQuality.OFFICIAL, DataQuality.SECONDARY]
 
 
 @strawberry.enum
@@ -71,7 +78,7 @@ class SearchHit:
         return await by_key(info, self.kind.value, self.key, required=False)
 
 
-def _group(row: dict[str, Any]) -> StatsGroup:
+def _group(row: dict[str, Any], qualities: list[DataQuality]) -> StatsGroup:
     return StatsGroup(
         country=row["country"],
         sector=row["sector"],
@@ -85,6 +92,7 @@ def _group(row: dict[str, Any]) -> StatsGroup:
         credits_held=row["held"],
         credits_retired=row["retired"],
         credits_cancelled=row["cancelled"],
+        credit_qualities=qualities,
     )
 
 
@@ -123,7 +131,9 @@ class AnalyticsQuery:
         description=(
             "Project counts, estimated reductions and credits issued, held, retired and cancelled, "
             "grouped by any combination of dimensions. A project with several sectors, "
-            "technologies or programmes counts once in each of its groups."
+            "technologies or programmes counts once in each of its groups. Credits count the "
+            "issuances of the data qualities in `creditQuality` (by default OFFICIAL and "
+            "SECONDARY: illustrative ledgers stay out of totals unless asked for)."
         )
     )
     async def stats(
@@ -131,13 +141,17 @@ class AnalyticsQuery:
         info: Ctx,
         group_by: list[StatsDimension] | None = None,
         filter: ProjectFilter | None = None,
+        credit_quality: list[DataQuality] | None = None,
     ) -> list[StatsGroup]:
         dims = [d.value for d in group_by or []]
+        qualities = credit_quality or REAL_QUALITIES
         try:
-            rows = await project_stats(info.context.store, dims, to_tree(filter))
+            rows = await project_stats(
+                info.context.store, dims, to_tree(filter), [q.value for q in qualities]
+            )
         except ListingError as exc:
             raise BadUserInput(str(exc)) from None
-        return [_group(row) for row in rows]
+        return [_group(row, qualities) for row in rows]
 
     @strawberry.field(
         description=(

@@ -206,6 +206,45 @@ class MethodologyOrder:
     direction: OrderDirection = OrderDirection.ASC
 
 
+@strawberry.input(description="Issuance decisions matching all the given conditions.")
+class IssuanceFilter:
+    ids: list[str] | None = strawberry.field(default=None, description="Issuance keys.")
+    projects: list[str] | None = strawberry.field(default=None, description="Project refs.")
+    host_countries: list[str] | None = strawberry.field(
+        default=None, description="ISO codes of the projects' host countries."
+    )
+    registries: list[str] | None = strawberry.field(
+        default=None, description="Registries that issued under the decision (JP or a partner)."
+    )
+    decided_from: dt.date | None = strawberry.field(
+        default=None, description="Decided on or after this date."
+    )
+    decided_to: dt.date | None = strawberry.field(
+        default=None, description="Decided on or before this date."
+    )
+    as_itmo: bool | None = strawberry.field(
+        default=None, description="Issued as Article 6.2 ITMOs (or not)."
+    )
+    data_quality: list[DataQuality] | None = None
+    and_: list[IssuanceFilter] | None = strawberry.field(default=None, name="AND")
+    or_: list[IssuanceFilter] | None = strawberry.field(default=None, name="OR")
+    not_: IssuanceFilter | None = strawberry.field(default=None, name="NOT")
+
+
+@strawberry.enum
+class IssuanceOrderField(Enum):
+    KEY = "KEY"
+    DECIDED_ON = "DECIDED_ON"
+    REPORTED_ON = "REPORTED_ON"
+    NOTIFIED_TOTAL = "NOTIFIED_TOTAL"
+
+
+@strawberry.input
+class IssuanceOrder:
+    field: IssuanceOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
 @strawberry.input
 class OrganizationFilter:
     ids: list[str] | None = None

@@ -9,9 +9,11 @@ import strawberry
 from strawberry.types import Info
 
 from cypher.dates import query_date
+from schema.analytics import REAL_QUALITIES
 from schema.context import RequestContext
 from schema.errors import BadUserInput
 from schema.ledger_scans import ledger_scan
+from schema.node import DataQuality
 
 Ctx = Info[RequestContext, None]
 
@@ -47,6 +49,9 @@ class CreditFlows:
     within_groups: int = strawberry.field(
         description="Units moved inside one group (not drawn as links)."
     )
+    data_qualities: list[DataQuality] = strawberry.field(
+        description="The data qualities of the transactions counted."
+    )
 
 
 @strawberry.type
@@ -54,7 +59,9 @@ class FlowQuery:
     @strawberry.field(
         description=(
             "Quantities moved between holders over a date window, grouped; issuances flow out of "
-            "the node 'ISSUANCE', so for each group inflow minus outflow is what it holds."
+            "the node 'ISSUANCE', so for each group inflow minus outflow is what it holds. Only "
+            "transactions of the data qualities in `dataQuality` count (by default OFFICIAL and "
+            "SECONDARY: illustrative moves stay out unless asked for)."
         )
     )
     async def credit_flows(
@@ -64,7 +71,9 @@ class FlowQuery:
         from_date: dt.date | None = strawberry.UNSET,
         to_date: dt.date | None = None,
         series_prefix: str = "",
+        data_quality: list[DataQuality] | None = None,
     ) -> CreditFlows:
+        qualities = data_quality or REAL_QUALITIES
         start = from_date
         if start and to_date and start > to_date:
             raise BadUserInput("fromDate is after toDate", field="fromDate")
@@ -76,6 +85,7 @@ class FlowQuery:
                     "from": query_date(start),
                     "to": query_date(to_date),
                     "seriesPrefix": series_prefix,
+                    "qualities": [q.value for q in qualities],
                 },
             )
         labels: dict[str, str] = {}
@@ -97,4 +107,10 @@ class FlowQuery:
                 )
             )
         nodes = [FlowNode(key=k, label=v) for k, v in sorted(labels.items())]
-        return CreditFlows(nodes=nodes, links=links, issued=issued, within_groups=within)
+        return CreditFlows(
+            nodes=nodes,
+            links=links,
+            issued=issued,
+            within_groups=within,
+            data_qualities=qualities,
+        )

@@ -17,6 +17,8 @@ from schema.filters import (
     CountryOrder,
     CreditBlockFilter,
     CreditBlockOrder,
+    IssuanceFilter,
+    IssuanceOrder,
     KeyedFilter,
     MethodologyFilter,
     MethodologyOrder,
@@ -189,6 +191,24 @@ class BrowseQuery:
     @strawberry.field(description="One methodology by its key, e.g. `VN_AM001`.")
     async def methodology(self, info: Ctx, key: str) -> Methodology | None:
         return await by_key(info, "Methodology", key)
+
+    @strawberry.field(
+        description="Issuance decisions (a Joint Committee's notification and the registries' "
+        "issuances under it): filter by project, host country, registry, decision date."
+    )
+    async def issuances(
+        self,
+        info: Ctx,
+        filter: IssuanceFilter | None = None,
+        order_by: list[IssuanceOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Issuance]:
+        return await list_page(info, listings.ISSUANCES, Issuance, filter, order_by, first, after)
+
+    @strawberry.field(description="One issuance decision by its key.")
+    async def issuance(self, info: Ctx, key: str) -> Issuance | None:
+        return await by_key(info, "Issuance", key)
 
     @strawberry.field(description="Companies, agencies, banks, governments and TPEs.")
     async def organizations(

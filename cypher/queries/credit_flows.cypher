@@ -1,11 +1,13 @@
 // Quantities moved between holders over a date window, grouped by ORGANIZATION, COUNTRY,
 // REGISTRY, ACCOUNT_KIND or ACCOUNT; issuances flow from the group 'ISSUANCE'. For Sankey
 // diagrams: every unit issued leaves 'ISSUANCE' once, so flows conserve what was issued.
-// Parameters: $groupBy (string), $from, $to (ISO dates or null), $seriesPrefix (string).
+// Only transactions of the data qualities in $qualities count.
+// Parameters: $groupBy (string), $from, $to (ISO dates or null), $seriesPrefix (string),
+//   $qualities (list of OFFICIAL, SECONDARY, ILLUSTRATIVE).
 // Columns: source, sourceLabel, target, targetLabel (strings), quantity, transactions (int).
 MATCH (t:Transaction)
 WHERE ($from IS NULL OR t.on >= date($from)) AND ($to IS NULL OR t.on <= date($to))
-  AND t.series STARTS WITH $seriesPrefix
+  AND t.series STARTS WITH $seriesPrefix AND t.dataQuality IN $qualities
 MATCH (t)-[:TO]->(ta:Account)
 OPTIONAL MATCH (ta)-[:OWNED_BY]->(tOwner)
 OPTIONAL MATCH (t)-[:FROM]->(fa:Account)

@@ -3,10 +3,12 @@
 // programme) count a project once in each of its groups; a project without any lands in the
 // null group of that dimension. YEAR is the year of registration (else selection or
 // no-objection). Subqueries (not pattern comprehensions, slow on FalkorDB) collect the
-// multi-valued dimensions only when grouped by. Credits come from the series' counters (issued, retired, cancelled), so the
-// cost grows with series, not with credit blocks.
+// multi-valued dimensions only when grouped by. Credits come from the series' counters
+// (issued, retired, cancelled), so the cost grows with series, not with credit blocks; only
+// series of the data qualities asked for count (illustrative ledgers stay out by default).
 // Parameters: $byCountry, $bySector, $byTechnology, $byProgramme, $byYear, $byStatus (bool),
-//   plus the compiled filter parameters.
+//   $creditQualities (list of OFFICIAL, SECONDARY, ILLUSTRATIVE), plus the compiled filter
+//   parameters.
 // Columns: country, sector, technology, programme (string or null), year (int or null),
 //   status (string or null), projects (int), reduction (float, tCO2e/yr),
 //   issued, held, retired, cancelled (int, tCO2e).
@@ -14,6 +16,7 @@ MATCH (n:Project)
 WITH n /*derive*/
 WHERE true /*filter*/
 OPTIONAL MATCH (n)<-[:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
+WHERE ser.dataQuality IN $creditQualities
 WITH n, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
      sum(coalesce(ser.cancelled, 0)) AS cancelled
 CALL {

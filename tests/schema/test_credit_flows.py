@@ -9,14 +9,16 @@ import pytest
 
 from tests.conftest import data, gql
 
-FLOWS = """query($by: FlowGrouping!, $from: Date, $to: Date) {
-  creditFlows(groupBy: $by, fromDate: $from, toDate: $to) {
-    nodes { key label } links { source target quantity transactions } issued withinGroups } }"""
+FLOWS = """query($by: FlowGrouping!, $from: Date, $to: Date, $q: [DataQuality!]) {
+  creditFlows(groupBy: $by, fromDate: $from, toDate: $to, dataQuality: $q) {
+    nodes { key label } links { source target quantity transactions } issued withinGroups
+    dataQualities } }"""
+ALL = ["OFFICIAL", "SECONDARY", "ILLUSTRATIVE"]
 
 
 @pytest.mark.parametrize("by", ["ORGANIZATION", "COUNTRY", "REGISTRY", "ACCOUNT_KIND", "ACCOUNT"])
 async def test_flows_conserve_what_was_issued(seeded_client: httpx.AsyncClient, by: str) -> None:
-    flows = data(await gql(seeded_client, FLOWS, by=by))["creditFlows"]
+    flows = data(await gql(seeded_client, FLOWS, by=by, q=ALL))["creditFlows"]
     assert flows["issued"] == 265
     balance: dict[str, int] = defaultdict(int)
     for link in flows["links"]:
@@ -31,7 +33,7 @@ async def test_flows_conserve_what_was_issued(seeded_client: httpx.AsyncClient, 
 async def test_flows_by_account_kind_show_retirements_and_cancellations(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    flows = data(await gql(seeded_client, FLOWS, by="ACCOUNT_KIND"))["creditFlows"]
+    flows = data(await gql(seeded_client, FLOWS, by="ACCOUNT_KIND", q=ALL))["creditFlows"]
     links = {(link["source"], link["target"]): link["quantity"] for link in flows["links"]}
     assert links[("ISSUANCE", "HOLDING")] == 265
     assert links[("HOLDING", "RETIREMENT")] == 30
@@ -42,7 +44,7 @@ async def test_flows_by_account_kind_show_retirements_and_cancellations(
 async def test_flows_by_registry_show_the_international_transfer(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    flows = data(await gql(seeded_client, FLOWS, by="REGISTRY", **{"from": "2025-01-01"}))
+    flows = data(await gql(seeded_client, FLOWS, by="REGISTRY", q=ALL, **{"from": "2025-01-01"}))
     links = {(lk["source"], lk["target"]): lk["quantity"] for lk in flows["creditFlows"]["links"]}
     assert links[("TH", "JP")] == 70
     assert flows["creditFlows"]["issued"] == 100
@@ -51,3 +53,13 @@ async def test_flows_by_registry_show_the_international_transfer(
 async def test_reversed_window_is_refused(seeded_client: httpx.AsyncClient) -> None:
     body = await gql(seeded_client, FLOWS, by="REGISTRY", to="2020-01-01", **{"from": "2021-01-01"})
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_flows_leave_illustrative_moves_out_unless_asked(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    real = data(await gql(seeded_client, FLOWS, by="ACCOUNT_KIND"))["creditFlows"]
+    assert real["dataQualities"] == ["OFFICIAL", "SECONDARY"]
+    assert real["issued"] == 165  # the Indonesian and Mongolian issuances; Thailand's is made up
+    links = {(lk["source"], lk["target"]) for lk in real["links"]}
+    assert ("HOLDING", "RETIREMENT") not in links  # every seeded retirement is illustrative

@@ -10,15 +10,20 @@ from seed.seed_files import read_seed
 from tests.conftest import data, gql
 
 LEDGER = replay_ledger(read_seed())
-STATS = """query($by: [StatsDimension!], $filter: ProjectFilter) {
-  stats(groupBy: $by, filter: $filter) { country sector technology programme year status
-    projectCount creditsIssued creditsHeld creditsRetired creditsCancelled } }"""
+STATS = """query($by: [StatsDimension!], $filter: ProjectFilter, $q: [DataQuality!]) {
+  stats(groupBy: $by, filter: $filter, creditQuality: $q) { country sector technology
+    programme year status projectCount creditsIssued creditsHeld creditsRetired
+    creditsCancelled creditQualities } }"""
+REAL = ("OFFICIAL", "SECONDARY")
+ALL = ("OFFICIAL", "SECONDARY", "ILLUSTRATIVE")
 
 
-def ledger_totals() -> dict[str, int]:
-    live = [b for b in LEDGER.blocks.values() if b.status != "SUPERSEDED"]
+def ledger_totals(qualities: tuple[str, ...] = REAL) -> dict[str, int]:
+    """Totals computed from the seed files: series of the given data qualities only."""
+    series = {s.id for s in LEDGER.series.values() if s.dataQuality in qualities}
+    live = [b for b in LEDGER.blocks.values() if b.status != "SUPERSEDED" and b.series in series]
     return {
-        "issued": sum(s.quantity for s in LEDGER.series.values()),
+        "issued": sum(s.quantity for s in LEDGER.series.values() if s.id in series),
         "held": sum(b.quantity for b in live if b.status == "HELD"),
         "retired": sum(b.quantity for b in live if b.status == "RETIRED"),
         "cancelled": sum(b.quantity for b in live if b.status == "CANCELLED"),
@@ -26,10 +31,13 @@ def ledger_totals() -> dict[str, int]:
 
 
 @pytest.mark.parametrize("by", [[], ["COUNTRY"], ["STATUS", "YEAR"], ["COUNTRY", "STATUS"]])
-async def test_stats_totals_equal_the_ledger(seeded_client: httpx.AsyncClient, by: list) -> None:
+async def test_stats_totals_equal_the_real_issuances_of_the_ledger(
+    seeded_client: httpx.AsyncClient, by: list
+) -> None:
     groups = data(await gql(seeded_client, STATS, by=by))["stats"]
     totals = ledger_totals()
-    assert sum(g["creditsIssued"] for g in groups) == totals["issued"] == 265
+    assert sum(g["creditsIssued"] for g in groups) == totals["issued"] == 165
+    assert {q for g in groups for q in g["creditQualities"]} == set(REAL)
     assert sum(g["creditsHeld"] for g in groups) == totals["held"]
     assert sum(g["creditsRetired"] for g in groups) == totals["retired"]
     assert sum(g["creditsCancelled"] for g in groups) == totals["cancelled"]
@@ -61,7 +69,23 @@ async def test_stats_multi_valued_dimension_counts_each_group(
 
 async def test_stats_filter_is_applied(seeded_client: httpx.AsyncClient) -> None:
     groups = data(await gql(seeded_client, STATS, by=[], filter={"hostCountries": ["TH"]}))
+    assert groups["stats"][0]["creditsIssued"] == 0  # Thailand's ledger is illustrative
+    groups = data(
+        await gql(seeded_client, STATS, by=[], filter={"hostCountries": ["TH"]}, q=list(ALL))
+    )
     assert groups["stats"][0]["creditsIssued"] == 100
+
+
+async def test_stats_count_illustrative_credits_only_when_asked(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    groups = data(await gql(seeded_client, STATS, by=[], q=list(ALL)))["stats"]
+    totals = ledger_totals(ALL)
+    assert sum(g["creditsIssued"] for g in groups) == totals["issued"] == 265
+    assert sum(g["creditsHeld"] for g in groups) == totals["held"]
+    assert sum(g["creditsRetired"] for g in groups) == totals["retired"]
+    only = data(await gql(seeded_client, STATS, by=[], q=["ILLUSTRATIVE"]))["stats"]
+    assert sum(g["creditsIssued"] for g in only) == 100
 
 
 SEARCH = """query($text: String!) { search(text: $text, first: 10) {

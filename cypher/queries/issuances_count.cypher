@@ -1,0 +1,6 @@
+// How many Issuance nodes match a filter (the filter slot is filled by cypher/listing.py).
+// Parameters: the compiled filter parameters.  Columns: total (int).
+MATCH (n:Issuance)
+WITH n /*derive*/
+WHERE true /*filter*/
+RETURN count(n) AS total
