@@ -117,3 +117,33 @@ async def test_the_api_starts_a_killed_embedded_database_again(graph_name: str) 
                 assert after == before  # the append-only file kept the data
     finally:
         db.stop()
+
+
+async def test_readyz_says_not_ready_while_every_query_thread_is_busy(graph_name: str) -> None:
+    if NEO4J_URL:
+        pytest.skip("FalkorDB's fixed query threads are what this wedges; Neo4j has no such")
+    from tests.conftest import new_store
+
+    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-busy-", dir="/tmp"))
+    db.start()
+    app = create_app(app_settings(db, graph_name))
+    busy = new_store(db, graph_name)
+    busy.timeout_ms = 3500
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+                assert (await http.get("/readyz")).status_code == 200
+                await busy.write("create_many_probes", {"n": 1000})
+                # More slow queries than the database has threads: ping still answers, but
+                # no query would.
+                slow = [asyncio.ensure_future(busy.read("probe_triples")) for _ in range(4)]
+                await asyncio.sleep(0.5)
+                wedged = await http.get("/readyz")
+                assert wedged.status_code == 503
+                assert "no answer to a query within 2 s" in wedged.json()["reason"]
+                await asyncio.gather(*slow, return_exceptions=True)
+                assert (await http.get("/readyz")).status_code == 200
+    finally:
+        await busy.close()
+        db.stop()
