@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
-import sys
 import time
+from contextlib import ExitStack
 
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from cypher.embedded import EmbeddedFalkorDB
-from tests.api.test_uvicorn_server import free_port
-from tests.conftest import NEO4J_AUTH, NEO4J_URL, READER_TOKEN, gql, gql_as
+from tests.api.test_uvicorn_server import jcm_serve
+from tests.conftest import READER_TOKEN, gql, gql_as
 
 
 def samples(text: str) -> dict[tuple[str, tuple], float]:
@@ -85,39 +83,11 @@ async def test_each_request_is_one_json_log_line_with_its_id_operation_and_calle
 def test_the_server_refuses_connections_past_its_cap_at_once(
     embedded: EmbeddedFalkorDB, graph_name: str
 ) -> None:
-    port = free_port()
-    env = {
-        **os.environ,
-        "JCM_DATA_DIR": str(embedded.data_dir),
-        "JCM_GRAPH_NAME": graph_name,
-        "JCM_PORT": str(port),
-        "JCM_MAX_CONNECTIONS": "2",
-        "JCM_WORKERS": "1",  # the cap is per process
-    }
-    if NEO4J_URL:
-        env |= {"JCM_GRAPH_URL": NEO4J_URL, "JCM_NEO4J_PASSWORD": NEO4J_AUTH["neo4j_password"]}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not become ready"
-            time.sleep(0.2)
-        from contextlib import ExitStack
+    import websockets.sync.client as ws_client
 
-        import websockets.sync.client as ws_client
-
-        url = f"ws://127.0.0.1:{port}/graphql"
+    # The cap is per process: one worker makes it exact.
+    with jcm_serve(embedded, graph_name, max_connections="2", workers="1") as (base, _):
+        url = base.replace("http://", "ws://") + "/graphql"
         with ExitStack() as held:
             for _ in range(2):
                 held.enter_context(ws_client.connect(url, subprotocols=["graphql-transport-ws"]))
@@ -125,6 +95,3 @@ def test_the_server_refuses_connections_past_its_cap_at_once(
             assert refused.status_code == 503
         time.sleep(0.5)
         assert httpx.get(f"{base}/healthz", timeout=5).status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
