@@ -8,9 +8,20 @@ import io
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from cypher.holdings import aef_tables
+from cypher.holdings import AEF_COLUMNS, aef_tables
 
 TABLES = ("authorizations", "actions", "holdings")
+# CAD Trust v2 prefixes every column with its table (aefT2AuthorizationsDate, …).
+PREFIXES = {
+    "authorizations": "aefT2Authorizations",
+    "actions": "aefT3Actions",
+    "holdings": "aefT4Holdings",
+}
+OWN_COLUMNS = ("dataQuality", "transactionId")
+
+
+def csv_column(table: str, column: str) -> str:
+    return column if column in OWN_COLUMNS else PREFIXES[table] + column
 
 
 def _error(status: int, message: str, code: str) -> JSONResponse:
@@ -28,12 +39,16 @@ async def aef_csv(request: Request) -> Response:
         return _error(400, "year must be a number", "BAD_USER_INPUT")
     if table not in TABLES or len(party) != 2 or not party.isalpha():
         return _error(404, f"tables are {', '.join(TABLES)}; party a two-letter code", "NOT_FOUND")
-    rows = (await aef_tables(request.app.state.store, party, year))[table]
+    store = request.app.state.store
+    if not await store.read("country_by_key", {"keys": [party]}):
+        return _error(404, f"no party {party!r}: parties are ISO country codes", "NOT_FOUND")
+    rows = (await aef_tables(store, party, year))[table]
+    columns = AEF_COLUMNS[table]
     out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\n")
+    # The header is written even for an empty table, so a file always says what it holds.
+    writer.writerow([csv_column(table, c) for c in columns])
+    writer.writerows([row[c] for c in columns] for row in rows)
     filename = f"aef-{party}-{year}-{table}.csv"
     return Response(
         out.getvalue(),

@@ -105,21 +105,51 @@ def action_type(t: dict[str, Any]) -> str | None:
     return None
 
 
+# The columns of each AEF table, in order (CAD Trust v2 names without their table prefix;
+# dataQuality and transactionId are JCM Graph's own). Every row has exactly these keys.
+AEF_COLUMNS: dict[str, tuple[str, ...]] = {
+    "authorizations": (
+        "Id", "Date", "CooperativeApproachId", "AuthorizedPartyId", "Version", "Quantity",
+        "Metric", "GwpValue", "ApplicableNonGhgMetric", "Sector", "ActivityType",
+        "PurposesForAuthorization", "AuthoziedEntityId", "OimpAuthorizedParty",
+        "AuthorizedTimeframe", "AuthorizationTerms", "AuthorizationDocumentation",
+        "FirstTransferDefinitionOimp", "AdditionalInformation", "dataQuality",
+    ),
+    "actions": (
+        "Date", "CooperativeApproachId", "AuthorizationId", "FirstTransferringPartyId",
+        "PartyItmoRegistryId", "ItmoFirstId", "ItmoLastId", "UnitRegistryId", "UnitFirstId",
+        "UnitLastId", "QuantityTCo2", "VintageYear", "TransferringPartyId", "AcquiringPartyId",
+        "Type", "Subtype", "Metric", "GwpValue", "MitigationType", "PurposeOfUseOimp",
+        "UsingParticipatingPartyId", "UsingAuthorizedEntityId", "ItmoUsedYear",
+        "ConsistencyCheckResult", "transactionId",
+    ),
+    "holdings": (
+        "PartyId", "RegistryId", "AccountId", "AccountType", "Status", "UnitFirstId",
+        "UnitLastId", "QuantityTCo2", "VintageYear", "AuthorizationId", "AsOf",
+    ),
+}  # fmt: skip
+
+
+def cooperative_approach_id(partner: str) -> str:
+    """One id per bilateral partnership (Japan and its partner), whichever party reports."""
+    return f"JCM-JP-{partner}"
+
+
 async def aef_tables(store: GraphStore, party: str, year: int) -> dict[str, list[dict]]:
     """Article 6.2 AEF tables of a party for a year, field names as in the CAD Trust v2 AEF
     tables: authorizations (T2), actions (T3), holdings at 31 December (T4)."""
-    approach = f"JCM-JP-{party}" if party != "JP" else "JCM"
     authorizations = []
     for row in await store.read("authorizations_of_party", {"party": party}):
         a = row["authorization"]
         on = a.get("on")
         if on is not None and on.year != year:
             continue
+        partner = party if party != "JP" or not row["hosts"] else row["hosts"][0]
         authorizations.append(
             {
-                "aefT2AuthorizationsId": a["id"],
+                "Id": a["id"],
                 "Date": on.isoformat() if on else None,
-                "CooperativeApproachId": approach,
+                "CooperativeApproachId": cooperative_approach_id(partner),
                 "AuthorizedPartyId": party,
                 "Version": 1,
                 "Quantity": None,
@@ -158,7 +188,7 @@ async def aef_tables(store: GraphStore, party: str, year: int) -> dict[str, list
         actions.append(
             {
                 "Date": t["on"].isoformat(),
-                "CooperativeApproachId": approach,
+                "CooperativeApproachId": cooperative_approach_id(auth["party"]),
                 "AuthorizationId": auth["authorization"],
                 "FirstTransferringPartyId": auth["party"],
                 "PartyItmoRegistryId": f"{acquiring}-registry",

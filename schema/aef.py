@@ -12,7 +12,7 @@ from strawberry.types import Info
 
 from cypher.holdings import aef_tables, holdings_as_of
 from schema.context import RequestContext
-from schema.errors import BadUserInput
+from schema.errors import BadUserInput, NotFound
 
 Ctx = Info[RequestContext, None]
 TABLES = ("authorizations", "actions", "holdings")
@@ -25,7 +25,7 @@ def pascal(name: str) -> str:
 def _row(cls: type, values: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     special = {
-        "aef_t2_authorizations_id": "aefT2AuthorizationsId",
+        "aef_t2_authorizations_id": "Id",
         "data_quality": "dataQuality",
         "transaction_id": "transactionId",
         "authozied_entity_id": "AuthoziedEntityId",
@@ -126,8 +126,10 @@ def check_party_year(party: str, year: int) -> str:
 @strawberry.type
 class AefQuery:
     @strawberry.field(description="A party's Article 6.2 AEF tables for a year.")
-    async def aef_report(self, info: Ctx, party: str, year: int) -> AefReport:
+    async def aef_report(self, info: Ctx, party: str, year: int) -> AefReport | None:
         party = check_party_year(party, year)
+        if not await info.context.store.read("country_by_key", {"keys": [party]}):
+            raise NotFound(f"no party {party!r}: parties are ISO country codes", field="party")
         tables = await aef_tables(info.context.store, party, year)
         return AefReport(
             party=party,

@@ -41,7 +41,13 @@ DATA_ROUTES = [
 async def test_reads_needing_a_token_cover_the_exports_and_aef_downloads(
     embedded: EmbeddedFalkorDB, graph_name: str
 ) -> None:
-    settings = app_settings(embedded, graph_name, tokens=token_entries(), reads_require_token=True)
+    settings = app_settings(
+        embedded,
+        graph_name,
+        tokens=token_entries(),
+        reads_require_token=True,
+        seed_if_empty=True,
+    )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

@@ -89,13 +89,53 @@ async def test_aef_csv_download_has_the_cad_trust_columns(
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [r["ItmoFirstId"] for r in rows] == [
+    assert [r["aefT3ActionsItmoFirstId"] for r in rows] == [
         "TH-X-TH-01-2025-1-000001",
         "TH-X-TH-01-2025-1-000061",
     ]
-    assert {"CooperativeApproachId", "QuantityTCo2", "VintageYear", "Type"} <= set(rows[0])
+    header = next(csv.reader(io.StringIO(response.text)))
+    assert all(c.startswith("aefT3Actions") or c == "transactionId" for c in header), header
+    assert {"aefT3ActionsCooperativeApproachId", "aefT3ActionsQuantityTCo2"} <= set(header)
     missing = await seeded_client.get("/aef/TH/2025/nope.csv")
     assert missing.status_code == 404
+
+
+async def test_an_empty_aef_table_still_has_its_header(seeded_client: httpx.AsyncClient) -> None:
+    for table, prefix in [
+        ("authorizations", "aefT2Authorizations"),
+        ("actions", "aefT3Actions"),
+        ("holdings", "aefT4Holdings"),
+    ]:
+        response = await seeded_client.get(f"/aef/MN/2013/{table}.csv")
+        assert response.status_code == 200
+        lines = response.text.splitlines()
+        assert len(lines) == 1, (table, lines)
+        assert lines[0].split(",")[0].startswith(prefix)
+
+
+async def test_an_unknown_party_is_404(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get("/aef/ZZ/2025/actions.csv")
+    assert response.status_code == 404
+    assert response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    body = await gql(seeded_client, '{ aefReport(party: "ZZ", year: 2025) { party } }')
+    assert body["data"] == {"aefReport": None}
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_both_parties_name_one_cooperative_approach_for_a_transaction(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    def approaches(text: str) -> dict[str, str]:
+        return {
+            r["transactionId"]: r["aefT3ActionsCooperativeApproachId"]
+            for r in csv.DictReader(io.StringIO(text))
+        }
+
+    th = approaches((await seeded_client.get("/aef/TH/2025/actions.csv")).text)
+    jp = approaches((await seeded_client.get("/aef/JP/2025/actions.csv")).text)
+    shared = th.keys() & jp.keys()
+    assert shared
+    assert {th[t] for t in shared} == {jp[t] for t in shared} == {"JCM-JP-TH"}
 
 
 async def test_holdings_as_of_a_date_are_rebuilt_from_transactions(
