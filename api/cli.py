@@ -7,6 +7,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,9 +114,12 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         if args.reset:
             await store.write("delete_all")
         if args.dump:
-            from seed.dump_loader import read_dump
+            from seed.dump_loader import read_dump, read_history, write_history
 
-            return await write_payload(store, read_dump(args.dump), progress=True)
+            summary = await write_payload(store, read_dump(args.dump), progress=True)
+            restored = await write_history(store, read_history(args.dump))
+            print(f"restored {restored} audit events")
+            return summary
         payload = build_reference_graph(read_seed(args.data or DATA_DIR))
         if args.synthetic:
             from seed.synthetic import synthetic_graph
@@ -193,7 +197,12 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     from cypher.cadt_export import project_csv, unit_csv
     from cypher.export import dump_json
 
-    streams = {"json": dump_json, "cadt-v2-projects": project_csv, "cadt-v2-units": unit_csv}
+    streams = {
+        "json": dump_json,
+        "backup": partial(dump_json, backup=True),
+        "cadt-v2-projects": project_csv,
+        "cadt-v2-units": unit_csv,
+    }
 
     async def run(store: GraphStore) -> int:
         with args.file.open("w", encoding="utf-8") as out:
@@ -262,7 +271,11 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
     imp.set_defaults(run=cmd_import)
     export = sub.add_parser("export", help="export the graph (JSON dump) or CAD Trust v2 CSV")
-    export.add_argument("what", choices=["json", "cadt-v2-projects", "cadt-v2-units"])
+    export.add_argument(
+        "what",
+        choices=["json", "backup", "cadt-v2-projects", "cadt-v2-units"],
+        help="backup: the JSON dump plus the stored idempotency keys",
+    )
     export.add_argument("file", type=Path)
     export.set_defaults(run=cmd_export)
     token = sub.add_parser("token", help="create a bearer token for writes")

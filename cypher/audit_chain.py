@@ -66,10 +66,28 @@ class ChainCheck:
     checked: int
     first_broken_seq: int | None = None
     reason: str | None = None
+    # Ledger transactions made through the API: each names the event that recorded it.
+    ledger_transactions: int = 0
 
 
 async def verify_chain(store: GraphStore, batch: int = 1000) -> ChainCheck:
-    """Recompute every link; report the first event whose hash or link does not hold."""
+    """Recompute every link; report the first event whose hash or link does not hold, or the
+    first event that a ledger transaction names but the log lacks."""
+    check = await _verify_links(store, batch)
+    row = (await store.read("transactions_missing_events"))[0]
+    recorded = row["recorded"]
+    if check.ok and row["missing"]:
+        return ChainCheck(
+            False,
+            check.checked,
+            row["firstMissing"],
+            f"{row['missing']} ledger transactions name audit events the log lacks",
+            recorded,
+        )
+    return ChainCheck(check.ok, check.checked, check.first_broken_seq, check.reason, recorded)
+
+
+async def _verify_links(store: GraphStore, batch: int) -> ChainCheck:
     prev, expected_seq, checked = GENESIS, 1, 0
     while True:
         rows = await store.read(

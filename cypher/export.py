@@ -1,6 +1,8 @@
 """The whole public graph as JSON, in the shape `jcm seed --dump` loads back: nodes per label
-(with their sources) and relationships per link kind. Audit events and idempotency keys are
-not part of it. Pages through each label by its key, so memory stays bounded."""
+(with their sources), relationships per link kind and the audit log (each event with what it
+affected), so that `verifyAuditChain` checks every event after a restore. A backup
+(`jcm backup`) also carries the stored idempotency keys, which are not public. Pages through
+each label by its key, so memory stays bounded."""
 
 from __future__ import annotations
 
@@ -109,12 +111,38 @@ async def _json_object(named_pages: list[tuple[str, AsyncIterator[list]]]) -> As
     yield "}"
 
 
-async def dump_json(store: GraphStore) -> AsyncIterator[str]:
-    """The dump as JSON text, streamed piece by piece."""
-    yield '{"format": "jcm-graph-dump", "version": 1, "nodes": '
+async def event_pages(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
+    after = None
+    while True:
+        rows = await store.read("export_events_page", {"after": after, "limit": PAGE})
+        if not rows:
+            return
+        yield [{"event": _plain(r["event"]), "affected": r["affected"]} for r in rows]
+        after = rows[-1]["seq"]
+
+
+async def idempotency_pages(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
+    after = None
+    while True:
+        rows = await store.read("export_idempotency_keys_page", {"after": after, "limit": PAGE})
+        if not rows:
+            return
+        yield [_plain(r["record"]) for r in rows]
+        after = rows[-1]["key"]
+
+
+async def dump_json(store: GraphStore, *, backup: bool = False) -> AsyncIterator[str]:
+    """The dump as JSON text, streamed piece by piece; `backup` adds the idempotency keys."""
+    yield '{"format": "jcm-graph-dump", "version": 2, "nodes": '
     async for chunk in _json_object([(label, node_pages(store, label)) for label in NODE_ORDER]):
         yield chunk
     yield ', "links": '
     async for chunk in _json_object([(kind.query, link_pages(store, kind)) for kind in LINKS]):
+        yield chunk
+    history = [("events", event_pages(store))]
+    if backup:
+        history.append(("idempotencyKeys", idempotency_pages(store)))
+    yield ', "history": '
+    async for chunk in _json_object(history):
         yield chunk
     yield "}\n"

@@ -84,11 +84,20 @@ class GraphStore(ABC):
 
     async def write(self, name: str, params: Params | None = None) -> list[Row]:
         rows = await self._named(name, params, write=True)
+        await self._bump_version()
+        return rows
+
+    async def write_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
+        """Run a compiled variant of the named write query `name` (labels from a whitelist)."""
+        rows = await self._observed(name, text, to_param(dict(params or {})), write=True)
+        await self._bump_version()
+        return rows
+
+    async def _bump_version(self) -> None:
         # Every write moves the graph's version on (api/response_cache.py keys on it). It runs
         # after the write commits and before the writer hears back: a read that starts after
         # the write has returned always sees the new version.
         await self._named("bump_graph_version", {"epoch": uuid.uuid4().hex}, write=True)
-        return rows
 
     async def version(self) -> str:
         """The graph's version: changes with every write, never repeats."""

@@ -53,6 +53,10 @@ def event_of(row: dict) -> AuditEvent:
 class ChainVerification:
     ok: bool
     checked: int = strawberry.field(description="Events checked.")
+    ledger_transactions: int = strawberry.field(
+        description="Ledger transactions made through the API; each names its event, and a "
+        "missing one fails the check."
+    )
     first_broken_seq: int | None
     reason: str | None
 
@@ -84,6 +88,7 @@ class AuditQuery:
         return ChainVerification(
             ok=check.ok,
             checked=check.checked,
+            ledger_transactions=check.ledger_transactions,
             first_broken_seq=check.first_broken_seq,
             reason=check.reason,
         )

@@ -54,7 +54,7 @@ CREATE (b)-[:ISSUED_BY]->(i)
 CREATE (b)-[:HELD_IN]->(a)
 CREATE (b)-[:SOURCED_FROM]->(src)
 CREATE (t:Transaction)
-SET t = bx.tx, t.on = date(bx.tx.on)
+SET t = bx.tx, t.on = date(bx.tx.on), t.eventSeq = $event.seq
 CREATE (t)-[:TO]->(a)
 CREATE (t)-[:MOVED]->(b)
 CREATE (t)-[:SOURCED_FROM]->(src)
