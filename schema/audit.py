@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import json
 from collections.abc import AsyncGenerator
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from cypher.audit_chain import verify_chain
@@ -23,26 +26,29 @@ Ctx = Info[RequestContext, None]
 
 @strawberry.type(description="One applied change, linked into the tamper-evident chain.")
 class AuditEvent:
-    seq: int
-    at: str = strawberry.field(description="When, as an ISO instant (UTC).")
-    actor: str
-    action: str
-    payload: str = strawberry.field(description="The change as canonical JSON.")
-    payload_hash: str
-    prev_hash: str
-    hash: str
+    seq: int = strawberry.field(description="Its place in the chain: 1, 2, 3, … without gaps.")
+    at: dt.datetime = strawberry.field(description="When it was applied (UTC, milliseconds).")
+    actor: str = strawberry.field(description="The name of the token that made the change.")
+    action: str = strawberry.field(description="What kind of change, e.g. TRANSFER.")
+    payload: JSON = strawberry.field(description="The change, as a JSON object.")
+    payload_text: str = strawberry.field(
+        description="The change as canonical JSON text: `payloadHash` is its SHA-256."
+    )
+    payload_hash: str = strawberry.field(description="SHA-256 of `payloadText`, hex.")
+    prev_hash: str = strawberry.field(description="The hash of the event before (64 zeros first).")
+    hash: str = strawberry.field(
+        description="SHA-256 of `seq|at|actor|action|payloadHash|prevHash` (at in epoch ms)."
+    )
 
 
 def event_of(row: dict) -> AuditEvent:
-    import datetime as dt
-
-    at = dt.datetime.fromtimestamp(row["at"] / 1000, tz=dt.UTC).isoformat()
     return AuditEvent(
         seq=row["seq"],
-        at=at,
+        at=dt.datetime.fromtimestamp(row["at"] / 1000, tz=dt.UTC),
         actor=row["actor"],
         action=row["action"],
-        payload=row["payload"],
+        payload=json.loads(row["payload"]),
+        payload_text=row["payload"],
         payload_hash=row["payloadHash"],
         prev_hash=row["prevHash"],
         hash=row["hash"],

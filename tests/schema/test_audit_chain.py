@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import itertools
 import json
 
@@ -10,7 +12,8 @@ import httpx
 from tests.conftest import WRITER_TOKEN, data, gql, gql_as, new_store
 from tests.schema.test_registry_mutations import TRANSFER
 
-LOG = "{ auditLog(first: 10) { totalCount nodes { seq actor action payload prevHash hash } } }"
+LOG = """{ auditLog(first: 10) { totalCount nodes { seq at actor action payload payloadText
+  payloadHash prevHash hash } } }"""
 
 
 async def three_transfers(http: httpx.AsyncClient) -> None:
@@ -45,7 +48,11 @@ async def test_every_applied_mutation_is_a_linked_event(ledger_client: httpx.Asy
     assert all(
         later["prevHash"] == earlier["hash"] for earlier, later in itertools.pairwise(events)
     )
-    assert json.loads(events[0]["payload"])["from"] == "JP-MAYEKAWA-HOLDING"
+    assert events[0]["payload"]["from"] == "JP-MAYEKAWA-HOLDING"  # a JSON object
+    assert json.loads(events[0]["payloadText"]) == events[0]["payload"]
+    assert hashlib.sha256(events[0]["payloadText"].encode()).hexdigest() == events[0]["payloadHash"]
+    at = dt.datetime.fromisoformat(events[0]["at"])  # a DateTime, with its zone
+    assert at.tzinfo is not None
     check = data(await gql(ledger_client, "{ verifyAuditChain { ok checked firstBrokenSeq } }"))
     assert check["verifyAuditChain"] == {"ok": True, "checked": 6, "firstBrokenSeq": None}
 
