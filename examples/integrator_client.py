@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ async def all_projects(url: str, token: str | None) -> list[dict[str, Any]]:
 
 async def cadt_exports(url: str, token: str | None, out: Path) -> list[Path]:
     """The CAD Trust v2 CSV files, streamed to disk."""
-    out.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(out.mkdir, parents=True, exist_ok=True)
     written = []
     async with httpx.AsyncClient(base_url=url, headers=headers(token), timeout=600) as http:
         for name in ("projects", "units"):
@@ -100,10 +101,8 @@ async def follow_feed(
                 if len(seen) >= events:
                     return
 
-    try:
+    with contextlib.suppress(TimeoutError):  # no more events within the time given
         await asyncio.wait_for(read(), timeout=seconds)
-    except TimeoutError:
-        pass  # no more events within the time given
     return seen
 
 
