@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -180,9 +181,19 @@ def keyset(listing: Listing, order: Ordering, values: list[Any], out: Compiled) 
             for j, (prior, _) in enumerate(order.fields[:i])
         ]
         op = ">" if direction == "ASC" else "<"
-        terms.append(f"{_sort_expr(listing, name).expr} {op} {out.param(values[i])}")
+        terms.append(f"{_below_safe(_sort_expr(listing, name), op)} {op} {out.param(values[i])}")
         disjuncts.append("(" + " AND ".join(terms) + ")")
     return "(" + " OR ".join(disjuncts) + ")"
+
+
+def _below_safe(sort: SortField, op: str) -> str:
+    """FalkorDB 4.16 answers `n.prop < value` over a string index wrongly (it returns rows
+    that are greater): for `<` a bare property is wrapped so that no index range scan is used.
+    The value is the same, as keys and sort properties are never null."""
+    if op == "<" and re.fullmatch(r"n\.\w+", sort.expr):
+        fallback = "''" if sort.kind == "string" else "-1.0e300"
+        return f"coalesce({sort.expr}, {fallback})"
+    return sort.expr
 
 
 def fill(text: str, compiled: Compiled, order: Ordering | None, listing: Listing) -> str:
@@ -204,6 +215,7 @@ class Page:
     rows: list[dict[str, Any]]
     cursors: list[str]
     has_next: bool
+    has_previous: bool = False
 
 
 async def fetch_page(
@@ -214,20 +226,31 @@ async def fetch_page(
     order: list[tuple[str, str]] | None,
     first: int,
     after: str | None,
+    backward: bool = False,
 ) -> Page:
+    """`first` rows after the cursor `after`; with `backward`, the last `first` rows before
+    it (read in the reversed order, then turned round), in the same order either way."""
     ordered = ordering(listing, order)
+    reading = ordered
+    if backward:
+        flipped = tuple((n, "DESC" if d == "ASC" else "ASC") for n, d in ordered.fields)
+        reading = Ordering(flipped)
     compiled = Compiled()
     compiled.predicates.append(compile_filter(listing, tree, compiled))
     if after:
         values = decode_cursor(ordered, after, listing)
-        compiled.predicates.append(keyset(listing, ordered, values, compiled))
-    text = fill(store.registry.get(listing.page_query).text, compiled, ordered, listing)
+        compiled.predicates.append(keyset(listing, reading, values, compiled))
+    text = fill(store.registry.get(listing.page_query).text, compiled, reading, listing)
     params = {**compiled.params, "limit": first + 1}
     rows = await store.read_text(listing.page_query, text, params)
-    has_next = len(rows) > first
+    more = len(rows) > first
     rows = rows[:first]
+    if backward:
+        rows.reverse()
     cursors = [encode_cursor(ordered, [_jsonable(v) for v in row["sortKey"]]) for row in rows]
-    return Page([row["node"] for row in rows], cursors, has_next)
+    if backward:  # rows lie before `after` (a `before` cursor): so a next page exists
+        return Page([row["node"] for row in rows], cursors, bool(after), more)
+    return Page([row["node"] for row in rows], cursors, more, bool(after))
 
 
 async def count_rows(store: GraphStore, listing: Listing, tree: dict[str, Any] | None) -> int:

@@ -58,12 +58,17 @@ def page_size(first: int | None) -> int:
 
 
 def connection(
-    nodes: list[Any], cursors: list[str], has_next: bool, count: Callable[[], Awaitable[int]]
+    nodes: list[Any],
+    cursors: list[str],
+    has_next: bool,
+    count: Callable[[], Awaitable[int]],
+    *,
+    has_previous: bool = False,
 ) -> Connection[Any]:
     edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
     info = PageInfo(
         has_next_page=has_next,
-        has_previous_page=False,
+        has_previous_page=has_previous,
         start_cursor=cursors[0] if cursors else None,
         end_cursor=cursors[-1] if cursors else None,
     )

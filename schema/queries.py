@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -91,21 +92,41 @@ NODE_TYPES: dict[str, tuple[type, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Paging:
+    """A connection's paging arguments: forward (first, after) or backward (last, before)."""
+
+    first: int | None
+    after: str | None
+    last: int | None = None
+    before: str | None = None
+
+
 async def list_page(
     info: Ctx,
     listing: Listing,
     cls: type,
     filter_: Any,
     order_by: Any,
-    first: int | None,
-    after: str | None,
+    paging: Paging,
 ) -> Connection[Any]:
-    size = page_size(first)
+    backward = paging.last is not None or paging.before is not None
+    if backward and (paging.first is not None or paging.after is not None):
+        raise BadUserInput(
+            "page forward (first, after) or backward (last, before), not both", field="last"
+        )
+    size = page_size(paging.last if backward else paging.first)
     tree = to_tree(filter_)
     store = info.context.store
     try:
         page = await fetch_page(
-            store, listing, tree=tree, order=to_order(order_by), first=size, after=after
+            store,
+            listing,
+            tree=tree,
+            order=to_order(order_by),
+            first=size,
+            after=paging.before if backward else paging.after,
+            backward=backward,
         )
     except ListingError as exc:
         raise BadUserInput(str(exc)) from None
@@ -113,7 +134,13 @@ async def list_page(
     async def count() -> int:
         return await count_rows(store, listing, tree)
 
-    return connection([from_row(cls, row) for row in page.rows], page.cursors, page.has_next, count)
+    return connection(
+        [from_row(cls, row) for row in page.rows],
+        page.cursors,
+        page.has_next,
+        count,
+        has_previous=page.has_previous,
+    )
 
 
 async def by_key(info: Ctx, type_name: str, key: str, *, required: bool = True) -> Any:
@@ -136,8 +163,12 @@ class BrowseQuery:
         order_by: list[CountryOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Country]:
-        return await list_page(info, listings.COUNTRIES, Country, filter, order_by, first, after)
+        return await list_page(
+            info, listings.COUNTRIES, Country, filter, order_by, Paging(first, after, last, before)
+        )
 
     @strawberry.field(description="One country by its ISO code.")
     async def country(self, info: Ctx, code: str) -> Country | None:
@@ -151,9 +182,16 @@ class BrowseQuery:
         order_by: list[PartnershipOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Partnership]:
         return await list_page(
-            info, listings.PARTNERSHIPS, Partnership, filter, order_by, first, after
+            info,
+            listings.PARTNERSHIPS,
+            Partnership,
+            filter,
+            order_by,
+            Paging(first, after, last, before),
         )
 
     @strawberry.field(description="One partnership by its key, e.g. `JP-MN`.")
@@ -168,8 +206,12 @@ class BrowseQuery:
         order_by: list[ProjectOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Project]:
-        return await list_page(info, listings.PROJECTS, Project, filter, order_by, first, after)
+        return await list_page(
+            info, listings.PROJECTS, Project, filter, order_by, Paging(first, after, last, before)
+        )
 
     @strawberry.field(description="One project by its reference, e.g. `ID004`.")
     async def project(self, info: Ctx, ref: str) -> Project | None:
@@ -183,9 +225,16 @@ class BrowseQuery:
         order_by: list[MethodologyOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Methodology]:
         return await list_page(
-            info, listings.METHODOLOGIES, Methodology, filter, order_by, first, after
+            info,
+            listings.METHODOLOGIES,
+            Methodology,
+            filter,
+            order_by,
+            Paging(first, after, last, before),
         )
 
     @strawberry.field(description="One methodology by its key, e.g. `VN_AM001`.")
@@ -203,8 +252,12 @@ class BrowseQuery:
         order_by: list[IssuanceOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Issuance]:
-        return await list_page(info, listings.ISSUANCES, Issuance, filter, order_by, first, after)
+        return await list_page(
+            info, listings.ISSUANCES, Issuance, filter, order_by, Paging(first, after, last, before)
+        )
 
     @strawberry.field(description="One issuance decision by its key.")
     async def issuance(self, info: Ctx, key: str) -> Issuance | None:
@@ -218,9 +271,16 @@ class BrowseQuery:
         order_by: list[OrganizationOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Organization]:
         return await list_page(
-            info, listings.ORGANIZATIONS, Organization, filter, order_by, first, after
+            info,
+            listings.ORGANIZATIONS,
+            Organization,
+            filter,
+            order_by,
+            Paging(first, after, last, before),
         )
 
     @strawberry.field
@@ -234,9 +294,16 @@ class BrowseQuery:
         filter: KeyedFilter | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[FundingProgramme]:
         return await list_page(
-            info, listings.FUNDING_PROGRAMMES, FundingProgramme, filter, None, first, after
+            info,
+            listings.FUNDING_PROGRAMMES,
+            FundingProgramme,
+            filter,
+            None,
+            Paging(first, after, last, before),
         )
 
     @strawberry.field
@@ -250,8 +317,17 @@ class BrowseQuery:
         filter: KeyedFilter | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Technology]:
-        return await list_page(info, listings.TECHNOLOGIES, Technology, filter, None, first, after)
+        return await list_page(
+            info,
+            listings.TECHNOLOGIES,
+            Technology,
+            filter,
+            None,
+            Paging(first, after, last, before),
+        )
 
     @strawberry.field(description="The 15 sectoral scopes.")
     async def sectors(
@@ -260,8 +336,12 @@ class BrowseQuery:
         filter: KeyedFilter | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Sector]:
-        return await list_page(info, listings.SECTORS, Sector, filter, None, first, after)
+        return await list_page(
+            info, listings.SECTORS, Sector, filter, None, Paging(first, after, last, before)
+        )
 
     @strawberry.field(description="Credit blocks of the ledger.")
     async def credit_blocks(
@@ -271,9 +351,16 @@ class BrowseQuery:
         order_by: list[CreditBlockOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[CreditBlock]:
         return await list_page(
-            info, listings.CREDIT_BLOCKS, CreditBlock, filter, order_by, first, after
+            info,
+            listings.CREDIT_BLOCKS,
+            CreditBlock,
+            filter,
+            order_by,
+            Paging(first, after, last, before),
         )
 
     @strawberry.field(description="Any object by its global id.")

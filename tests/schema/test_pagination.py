@@ -97,3 +97,51 @@ async def test_page_size_over_100_is_a_limit(seeded_client: httpx.AsyncClient) -
 async def test_negative_page_size_is_a_bad_user_input(seeded_client: httpx.AsyncClient) -> None:
     body = await gql(seeded_client, "{ projects(first: -1) { totalCount } }")
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+BACK = """query($before: String, $order: [ProjectOrder!]) {
+  projects(last: 7, before: $before, orderBy: $order) {
+    pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor node { ref } } } }"""
+
+
+async def test_walking_backward_with_last_and_before_yields_the_same_list_reversed(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    order = [{"field": "REGISTERED_ON", "direction": "DESC"}]
+    forward, _ = await walk(seeded_client, order)
+    pages, before = [], None
+    while True:
+        result = data(await gql(seeded_client, BACK, before=before, order=order))["projects"]
+        refs = [edge["node"]["ref"] for edge in result["edges"]]
+        pages.append(refs)
+        assert result["pageInfo"]["hasNextPage"] == (before is not None)
+        if not result["pageInfo"]["hasPreviousPage"]:
+            break
+        before = result["pageInfo"]["startCursor"]
+    backward = [ref for page in reversed(pages) for ref in page]
+    assert backward == [n["ref"] for n in forward]
+    assert all(len(page) == 7 for page in pages[:-1])
+
+
+async def test_a_forward_cursor_pages_backward_too_but_directions_do_not_mix(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    first = data(await gql(seeded_client, PAGE, after=None, order=None))["projects"]
+    second = data(await gql(seeded_client, PAGE, after=first["pageInfo"]["endCursor"], order=None))[
+        "projects"
+    ]
+    back = data(await gql(seeded_client, BACK, before=second["edges"][0]["cursor"], order=None))[
+        "projects"
+    ]
+    assert [e["node"]["ref"] for e in back["edges"]] == [e["node"]["ref"] for e in first["edges"]]
+    mixed = await gql(seeded_client, "{ projects(first: 2, last: 2) { totalCount } }")
+    assert mixed["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_walking_forward_in_descending_key_order_yields_each_project_once(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    nodes, _ = await walk(seeded_client, [{"field": "REF", "direction": "DESC"}])
+    refs = [n["ref"] for n in nodes]
+    assert refs == sorted(refs, reverse=True)
+    assert len(set(refs)) == 38
