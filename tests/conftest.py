@@ -67,6 +67,14 @@ async def wipe(store: GraphStore) -> None:
         await store.write("delete_all")
 
 
+async def start_empty(embedded: EmbeddedFalkorDB, graph_name: str) -> None:
+    """Empties the test's graph before its app starts: on Neo4j one database is shared, and a
+    test that wrote through a server process of its own may have left data behind."""
+    store = new_store(embedded, graph_name)
+    await wipe(store)
+    await store.close()
+
+
 @pytest.fixture
 def graph_name() -> str:
     return f"test_{uuid.uuid4().hex[:12]}"
@@ -98,6 +106,7 @@ def app_settings(embedded: EmbeddedFalkorDB, graph_name: str, **overrides: objec
 @pytest.fixture
 async def client(embedded: EmbeddedFalkorDB, graph_name: str) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client speaking to the real ASGI app (lifespan run) on an empty graph."""
+    await start_empty(embedded, graph_name)
     app = create_app(app_settings(embedded, graph_name))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
@@ -162,6 +171,7 @@ async def ledger_client(
     embedded: EmbeddedFalkorDB, graph_name: str
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A writable app on a fresh graph holding the JCM seed data, with test tokens."""
+    await start_empty(embedded, graph_name)
     app = create_app(app_settings(embedded, graph_name, seed_if_empty=True, tokens=token_entries()))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
