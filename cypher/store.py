@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from cypher.errors import InvalidText
+from cypher.errors import ConstraintViolation, InvalidText
 from cypher.registry import QueryRegistry
 
 log = logging.getLogger("jcm.store")
@@ -97,7 +97,11 @@ class GraphStore(ABC):
         # Every write moves the graph's version on (api/response_cache.py keys on it). It runs
         # after the write commits and before the writer hears back: a read that starts after
         # the write has returned always sees the new version.
-        await self._named("bump_graph_version", {"epoch": uuid.uuid4().hex}, write=True)
+        try:
+            await self._named("bump_graph_version", {"epoch": uuid.uuid4().hex}, write=True)
+        except ConstraintViolation:
+            # Two writers created the version node at once; it exists now: move it on.
+            await self._named("bump_graph_version", {"epoch": uuid.uuid4().hex}, write=True)
 
     async def version(self) -> str:
         """The graph's version: changes with every write, never repeats."""
