@@ -165,3 +165,13 @@ def test_the_screen_sends_broken_series_to_the_exact_check() -> None:
     assert suspicious({**sound, "highest": 9, "units": 9})  # a gap at the end
     assert suspicious({**sound, "liveRetired": 3})  # counters disagree
     assert suspicious({**sound, "blocks": 0, "units": 0, "lowest": None, "highest": None})
+
+
+def test_the_seed_readme_counts_are_the_datas() -> None:
+    from seed.readme_counts import README, counts_section
+
+    section = counts_section()
+    assert section in README.read_text("utf-8"), (
+        "seed/README.md is behind the data: run `python -m seed.readme_counts --write`"
+    )
+    assert "| projects.json | " in section
