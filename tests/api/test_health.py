@@ -135,9 +135,10 @@ async def test_readyz_says_not_ready_while_every_query_thread_is_busy(graph_name
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
                 assert (await http.get("/readyz")).status_code == 200
                 await busy.write("create_many_probes", {"n": 1000})
-                # More slow queries than the database has threads: ping still answers, but
-                # no query would.
-                slow = [asyncio.ensure_future(busy.read("probe_triples")) for _ in range(4)]
+                # More slow queries than the database has threads (one per core): ping still
+                # answers, but no query would.
+                threads = 2 * (os.cpu_count() or 2)
+                slow = [asyncio.ensure_future(busy.read("probe_triples")) for _ in range(threads)]
                 await asyncio.sleep(0.5)
                 wedged = await http.get("/readyz")
                 assert wedged.status_code == 503
