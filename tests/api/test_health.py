@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -91,32 +93,42 @@ async def test_readyz_is_503_while_the_database_is_down_and_200_when_back(
         db.stop()
 
 
-async def test_the_api_starts_a_killed_embedded_database_again(graph_name: str) -> None:
-    if NEO4J_URL:
-        pytest.skip("this is about the embedded database; the Neo4j half runs the other tests")
-    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-kill-", dir="/tmp"))
+@asynccontextmanager
+async def app_on_its_own_database(
+    graph_name: str, **settings: object
+) -> AsyncIterator[tuple[EmbeddedFalkorDB, httpx.AsyncClient]]:
+    """An embedded FalkorDB of the test's own (so it can be killed or wedged), the app on it
+    and a client of the app; the database is stopped afterwards."""
+    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-own-", dir="/tmp"))
     db.start()
-    app = create_app(app_settings(db, graph_name, seed_if_empty=True))
-    query = {"query": "{ countries { totalCount } }"}
+    app = create_app(app_settings(db, graph_name, **settings))
     try:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-                before = (await http.post("/graphql", json=query)).json()["data"]
-                pid = db.status().pid
-                assert pid is not None
-                os.kill(pid, signal.SIGKILL)
-                ready = False
-                for _ in range(300):  # the watchdog looks every second
-                    await asyncio.sleep(0.1)
-                    if (await http.get("/readyz")).status_code == 200 and db.status().pid != pid:
-                        ready = True
-                        break
-                assert ready, "the database was not started again"
-                after = (await http.post("/graphql", json=query)).json()["data"]
-                assert after == before  # the append-only file kept the data
+                yield db, http
     finally:
         db.stop()
+
+
+async def test_the_api_starts_a_killed_embedded_database_again(graph_name: str) -> None:
+    if NEO4J_URL:
+        pytest.skip("this is about the embedded database; the Neo4j half runs the other tests")
+    query = {"query": "{ countries { totalCount } }"}
+    async with app_on_its_own_database(graph_name, seed_if_empty=True) as (db, http):
+        before = (await http.post("/graphql", json=query)).json()["data"]
+        pid = db.status().pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        ready = False
+        for _ in range(300):  # the watchdog looks every second
+            await asyncio.sleep(0.1)
+            if (await http.get("/readyz")).status_code == 200 and db.status().pid != pid:
+                ready = True
+                break
+        assert ready, "the database was not started again"
+        after = (await http.post("/graphql", json=query)).json()["data"]
+        assert after == before  # the append-only file kept the data
 
 
 async def test_readyz_says_not_ready_while_every_query_thread_is_busy(graph_name: str) -> None:
@@ -124,27 +136,21 @@ async def test_readyz_says_not_ready_while_every_query_thread_is_busy(graph_name
         pytest.skip("FalkorDB's fixed query threads are what this wedges; Neo4j has no such")
     from tests.conftest import new_store
 
-    db = EmbeddedFalkorDB(tempfile.mkdtemp(prefix="jcm-busy-", dir="/tmp"))
-    db.start()
-    app = create_app(app_settings(db, graph_name))
-    busy = new_store(db, graph_name)
-    busy.timeout_ms = 3500
-    try:
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-                assert (await http.get("/readyz")).status_code == 200
-                await busy.write("create_many_probes", {"n": 1000})
-                # More slow queries than the database has threads (one per core): ping still
-                # answers, but no query would.
-                threads = 2 * (os.cpu_count() or 2)
-                slow = [asyncio.ensure_future(busy.read("probe_triples")) for _ in range(threads)]
-                await asyncio.sleep(0.5)
-                wedged = await http.get("/readyz")
-                assert wedged.status_code == 503
-                assert "no answer to a query within 2 s" in wedged.json()["reason"]
-                await asyncio.gather(*slow, return_exceptions=True)
-                assert (await http.get("/readyz")).status_code == 200
-    finally:
-        await busy.close()
-        db.stop()
+    async with app_on_its_own_database(graph_name) as (db, http):
+        busy = new_store(db, graph_name)
+        busy.timeout_ms = 3500
+        try:
+            assert (await http.get("/readyz")).status_code == 200
+            await busy.write("create_many_probes", {"n": 1000})
+            # More slow queries than the database has threads (one per core): ping still
+            # answers, but no query would.
+            threads = 2 * (os.cpu_count() or 2)
+            slow = [asyncio.ensure_future(busy.read("probe_triples")) for _ in range(threads)]
+            await asyncio.sleep(0.5)
+            wedged = await http.get("/readyz")
+            assert wedged.status_code == 503
+            assert "no answer to a query within 2 s" in wedged.json()["reason"]
+            await asyncio.gather(*slow, return_exceptions=True)
+            assert (await http.get("/readyz")).status_code == 200
+        finally:
+            await busy.close()

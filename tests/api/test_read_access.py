@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import httpx
 import pytest
 
@@ -62,17 +65,25 @@ async def test_reads_needing_a_token_cover_the_exports_and_aef_downloads(
                 assert ok.status_code == 200, route
 
 
-async def test_an_anonymous_subscription_is_refused_when_reads_need_a_token(
-    embedded: EmbeddedFalkorDB, graph_name: str
-) -> None:
+@contextmanager
+def websocket_to_an_app_needing_tokens(embedded: EmbeddedFalkorDB, graph_name: str) -> Iterator:
+    """A graphql-transport-ws connection to an app whose reads need a token."""
     from starlette.testclient import TestClient
-    from starlette.websockets import WebSocketDisconnect
 
     settings = app_settings(embedded, graph_name, tokens=token_entries(), reads_require_token=True)
     with (
         TestClient(create_app(settings)) as test_client,
         test_client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
     ):
+        yield ws
+
+
+async def test_an_anonymous_subscription_is_refused_when_reads_need_a_token(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    from starlette.websockets import WebSocketDisconnect
+
+    with websocket_to_an_app_needing_tokens(embedded, graph_name) as ws:
         ws.send_json({"type": "connection_init"})
         with pytest.raises(WebSocketDisconnect) as closed:
             ws.receive_json()
@@ -82,13 +93,7 @@ async def test_an_anonymous_subscription_is_refused_when_reads_need_a_token(
 async def test_a_subscription_may_present_its_token_in_connection_init(
     embedded: EmbeddedFalkorDB, graph_name: str
 ) -> None:
-    from starlette.testclient import TestClient
-
-    settings = app_settings(embedded, graph_name, tokens=token_entries(), reads_require_token=True)
-    with (
-        TestClient(create_app(settings)) as test_client,
-        test_client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
-    ):
+    with websocket_to_an_app_needing_tokens(embedded, graph_name) as ws:
         ws.send_json(
             {"type": "connection_init", "payload": {"Authorization": f"Bearer {READER_TOKEN}"}}
         )
