@@ -23,12 +23,29 @@ class OrderDirection(Enum):
 
 @strawberry.enum
 class ProjectStatus(Enum):
-    PIN = "PIN"
-    SELECTED = "SELECTED"
-    FINANCED = "FINANCED"
-    PDD = "PDD"
-    VALIDATED = "VALIDATED"
-    REGISTERED = "REGISTERED"
+    PIN = strawberry.enum_value(
+        "PIN", description="A Joint Committee decided no objection to a project idea note."
+    )
+    SELECTED = strawberry.enum_value(
+        "SELECTED", description="Selected for funding (e.g. an MOEJ model project); no JCM ref."
+    )
+    FINANCED = strawberry.enum_value(
+        "FINANCED", description="Financed by a JCM fund (e.g. ADB JFJCM); no JCM ref."
+    )
+    PDD = strawberry.enum_value("PDD", description="A project design document is published.")
+    VALIDATION = strawberry.enum_value(
+        "VALIDATION", description="Has a JCM reference and is under validation, not registered."
+    )
+    VALIDATED = strawberry.enum_value(
+        "VALIDATED", description="A TPE's validation report gives a positive opinion."
+    )
+    REGISTERED = strawberry.enum_value(
+        "REGISTERED", description="Registered by the Joint Committee as a JCM project."
+    )
+    WITHDRAWN = strawberry.enum_value(
+        "WITHDRAWN",
+        description="The request for registration was withdrawn (see `resubmittedAs`).",
+    )
 
 
 @strawberry.enum

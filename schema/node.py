@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import json
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -24,6 +25,42 @@ class DataQuality(Enum):
     OFFICIAL = "OFFICIAL"
     SECONDARY = "SECONDARY"
     ILLUSTRATIVE = "ILLUSTRATIVE"
+
+
+@strawberry.enum(description="How a fact came about.")
+class Basis(Enum):
+    STATED = strawberry.enum_value("STATED", description="A cited source states it.")
+    INFERRED = strawberry.enum_value(
+        "INFERRED", description="JCM Graph inferred it (e.g. a technology read from a title)."
+    )
+    CONSTRUCTED = strawberry.enum_value(
+        "CONSTRUCTED",
+        description="JCM Graph constructed it (e.g. serial numbers inside a real issuance).",
+    )
+
+
+@strawberry.type(description="One value that a set of sources gives for a field.")
+class ConflictValue:
+    value: str = strawberry.field(description="The value as the sources give it, as text.")
+    sources: list[str] = strawberry.field(description="URLs of the sources that give it.")
+
+
+@strawberry.type(description="Sources that disagree on one field; every value is kept.")
+class Conflict:
+    field: str = strawberry.field(description="The field in question, e.g. `title`.")
+    values: list[ConflictValue] = strawberry.field(
+        description="Each value with its sources; the first is the one the record shows."
+    )
+
+
+def conflicts_of(raw: str | None) -> list[Conflict]:
+    """The conflicts stored on a node as JSON text."""
+    if not raw:
+        return []
+    return [
+        Conflict(field=c["field"], values=[ConflictValue(**v) for v in c["values"]])
+        for c in json.loads(raw)
+    ]
 
 
 def global_id(type_name: str, key: Any) -> strawberry.ID:

@@ -3,6 +3,7 @@ verification, issuance decisions and Article 6.2 authorizations."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,7 +11,16 @@ import strawberry
 from strawberry.types import Info
 
 from schema.context import RequestContext
-from schema.node import DataQuality, Node, Source, from_row, sources_of
+from schema.node import (
+    Basis,
+    Conflict,
+    DataQuality,
+    Node,
+    Source,
+    conflicts_of,
+    from_row,
+    sources_of,
+)
 from schema.pagination import Connection, nested_connection
 from schema.reference_types import (
     Country,
@@ -54,6 +64,9 @@ class Funding:
 @strawberry.type(description="A methodology a project applies, and how that link is known.")
 class MethodologyUse:
     basis: str | None = strawberry.field(description="Set when the link is inferred.")
+    version: str | None = strawberry.field(
+        description="The methodology version the project applies, as listed (e.g. `Ver2.0`)."
+    )
     methodology: Methodology
 
 
@@ -78,10 +91,57 @@ class Project(Node):
     )
     note: str | None
     data_quality: DataQuality
+    resubmitted_as_ref: strawberry.Private[str | None] = dataclasses.field(
+        default=None, metadata={"prop": "resubmittedAs"}
+    )
+    former_refs_raw: strawberry.Private[list[str] | None] = dataclasses.field(
+        default=None, metadata={"prop": "formerRefs"}
+    )
+    derived_from_raw: strawberry.Private[list[str] | None] = dataclasses.field(
+        default=None, metadata={"prop": "derivedFrom"}
+    )
+    technologies_basis_raw: strawberry.Private[str | None] = dataclasses.field(
+        default=None, metadata={"prop": "technologiesBasis"}
+    )
+    conflicts_raw: strawberry.Private[str | None] = dataclasses.field(
+        default=None, metadata={"prop": "conflicts"}
+    )
 
     @strawberry.field
     async def sources(self, info: Ctx) -> list[Source]:
         return await sources_of(info, "project", self.ref)
+
+    @strawberry.field(
+        description="Placeholder references (`X-…`) this project had before its real one "
+        "was known; `project(ref:)` still finds it by them."
+    )
+    def former_refs(self) -> list[str]:
+        return list(self.former_refs_raw or [])
+
+    @strawberry.field(
+        description="The official pages a source copied, when a source is a copy (e.g. a "
+        "third party's scrape of the JCM's project table)."
+    )
+    def derived_from(self) -> list[str]:
+        return list(self.derived_from_raw or [])
+
+    @strawberry.field(
+        description="How the links to `technologies` were made: INFERRED from the title "
+        "(JCM Graph's taxonomy), or STATED by a source."
+    )
+    def technologies_basis(self) -> Basis | None:
+        return Basis(self.technologies_basis_raw) if self.technologies_basis_raw else None
+
+    @strawberry.field(description="Fields on which the sources disagree, each value sourced.")
+    def conflicts(self) -> list[Conflict]:
+        return conflicts_of(self.conflicts_raw)
+
+    @strawberry.field(description="For a WITHDRAWN project: the project it was resubmitted as.")
+    async def resubmitted_as(self, info: Ctx) -> Project | None:
+        if not self.resubmitted_as_ref:
+            return None
+        row = await info.context.loaders.by_key("project_by_key").load(self.resubmitted_as_ref)
+        return from_row(Project, row) if row else None
 
     @strawberry.field
     async def host_country(self, info: Ctx) -> Country | None:
@@ -100,7 +160,9 @@ class Project(Node):
         rows = await info.context.loaders.related("project_methodologies").load(self.ref)
         return [
             MethodologyUse(
-                basis=r["rel"].get("basis"), methodology=from_row(Methodology, r["node"])
+                basis=r["rel"].get("basis"),
+                version=r["rel"].get("version"),
+                methodology=from_row(Methodology, r["node"]),
             )
             for r in rows
         ]

@@ -213,9 +213,18 @@ class BrowseQuery:
             info, listings.PROJECTS, Project, filter, order_by, Paging(first, after, last, before)
         )
 
-    @strawberry.field(description="One project by its reference, e.g. `ID004`.")
+    @strawberry.field(
+        description="One project by its reference, e.g. `ID004`; a former placeholder "
+        "reference (`X-BD-01`) finds the project that now has a real one."
+    )
     async def project(self, info: Ctx, ref: str) -> Project | None:
-        return await by_key(info, "Project", ref)
+        found = await by_key(info, "Project", ref, required=False)
+        if found is None:
+            rows = await info.context.store.read("project_by_former_ref", {"ref": ref})
+            if not rows:
+                raise NotFound(f"no Project with key {ref!r}", type="Project", key=ref)
+            found = from_row(Project, rows[0]["node"])
+        return found
 
     @strawberry.field(description="Approved methodologies.")
     async def methodologies(

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Quality = Literal["OFFICIAL", "SECONDARY", "ILLUSTRATIVE"]
 Side = Literal["JP", "PARTNER"]
+# How a fact came about: a source states it, JCM Graph inferred it, or JCM Graph constructed it.
+Basis = Literal["STATED", "INFERRED", "CONSTRUCTED"]
 
 
 class Record(BaseModel):
@@ -145,6 +147,7 @@ class MethodologyUse(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     basis: str | None = None
+    version: str | None = None
 
 
 class Validation(BaseModel):
@@ -154,15 +157,36 @@ class Validation(BaseModel):
     reportOn: dt.date
 
 
+class ConflictValue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: str
+    sources: list[str] = Field(min_length=1)
+
+
+class Conflict(BaseModel):
+    """Sources that disagree on one field: each value is kept with the sources that give it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    field: str
+    values: list[ConflictValue] = Field(min_length=2)
+
+
 class Project(Record):
     ref: str = Field(pattern=r"^[A-Z0-9_-]+$")
     officialRef: bool
     title: str
     titleComplete: bool | None = None
-    status: Literal["PIN", "SELECTED", "FINANCED", "PDD", "VALIDATED", "REGISTERED"]
+    status: Literal[
+        "PIN", "SELECTED", "FINANCED", "PDD", "VALIDATION", "VALIDATED", "REGISTERED", "WITHDRAWN"
+    ]
     statusAsGiven: str | None = None
+    resubmittedAs: str | None = None
+    formerRefs: list[str] = []
     hostCountry: str
     technologies: list[str] = []
+    technologiesBasis: Basis | None = None
+    derivedFrom: list[str] = []
+    conflicts: list[Conflict] = []
     registeredOn: dt.date | None = None
     startedOn: dt.date | None = None
     selectedOn: dt.date | None = None

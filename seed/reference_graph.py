@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from seed.graph_payload import GraphPayload, add_ledger, link_kind
@@ -197,6 +198,8 @@ def _add_project(g: GraphPayload, p: Any) -> None:
             "titleComplete",
             "status",
             "statusAsGiven",
+            "resubmittedAs",
+            "technologiesBasis",
             "registeredOn",
             "startedOn",
             "selectedOn",
@@ -206,15 +209,24 @@ def _add_project(g: GraphPayload, p: Any) -> None:
             "estimatedAnnualReduction",
             "ghgReductionAsListed",
             hostCountry=p.hostCountry,
+            formerRefs=p.formerRefs or None,
+            derivedFrom=p.derivedFrom or None,
+            conflicts=json.dumps([c.model_dump() for c in p.conflicts]) if p.conflicts else None,
         ),
         p.sources,
     )
     g.link(link_kind("Project", "HOSTED_IN", "Country"), p.ref, p.hostCountry)
     g.link(link_kind("Project", "UNDER", "Partnership"), p.ref, f"JP-{p.hostCountry}")
     for tech in p.technologies:
-        g.link(link_kind("Project", "USES", "Technology"), p.ref, tech)
+        g.link(link_kind("Project", "USES", "Technology"), p.ref, tech, basis=p.technologiesBasis)
     for use in p.methodologies:
-        g.link(link_kind("Project", "APPLIES", "Methodology"), p.ref, use.id, basis=use.basis)
+        g.link(
+            link_kind("Project", "APPLIES", "Methodology"),
+            p.ref,
+            use.id,
+            basis=use.basis,
+            version=use.version,
+        )
     for f in p.funding:
         g.link(
             link_kind("Project", "FUNDED_BY", "FundingProgramme"),

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from seed.records import FILES, Record
+from seed.source_kinds import has_official_source
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -45,6 +46,7 @@ def read_seed(data_dir: Path = DATA_DIR) -> SeedRecords:
         records[name] = list(_validated(name, raw, model, key_field, problems))
     if not problems:
         problems += check_references(records)
+        problems += check_labels(records)
     if problems:
         raise SeedError(problems)
     return records
@@ -74,6 +76,17 @@ def _record_label(item: Any, key_field: str, index: int) -> str:
     if isinstance(item, dict) and isinstance(item.get(key_field), str | int):
         return str(item[key_field])
     return f"#{index + 1}"
+
+
+def check_labels(records: SeedRecords) -> list[str]:
+    """An OFFICIAL record must rest on at least one official source (seed/source_kinds.py)."""
+    return [
+        f"{name}:{getattr(r, FILES[name][1])}: OFFICIAL needs an official source "
+        "(a government or JCM page, not a copy); label it SECONDARY or cite the official page"
+        for name, rows in records.items()
+        for r in rows
+        if r.dataQuality == "OFFICIAL" and not has_official_source(r.sources)
+    ]
 
 
 def check_references(records: SeedRecords) -> list[str]:
@@ -115,6 +128,10 @@ def check_references(records: SeedRecords) -> list[str]:
             need("projects.json", p.ref, "methodologies", use.id, "methodologies.json")
         for v in p.validations:
             need("projects.json", p.ref, "validations.by", v.by, "organizations.json")
+        need("projects.json", p.ref, "resubmittedAs", p.resubmittedAs, "projects.json")
+        for former in p.formerRefs:
+            if former in keys.get("projects.json", set()):
+                problems.append(f"projects.json:{p.ref}: formerRefs: {former!r} is a current ref")
     for i in records.get("issuances.json", []):
         need("issuances.json", i.id, "project", i.project, "projects.json")
     for a in records.get("accounts.json", []):

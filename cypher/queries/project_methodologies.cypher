@@ -1,4 +1,4 @@
-// For a batch of Project nodes: the methodologies each project applies (rel: basis).
+// For a batch of Project nodes: the methodologies each project applies (rel: basis, version).
 // Parameters: $keys (list of Project.ref).
 // Columns: key (the Project.ref asked for), node (map of the Methodology), rel (map of the relationship).
 UNWIND $keys AS key

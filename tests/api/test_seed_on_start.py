@@ -6,6 +6,7 @@ import httpx
 
 from api.app import create_app
 from cypher.embedded import EmbeddedFalkorDB
+from seed.seed_files import read_seed
 from tests.conftest import app_settings, new_store, wipe
 
 QUERY = {"query": "{ graphInfo { nodeCount labels { label count } } }"}
@@ -20,7 +21,7 @@ async def test_empty_graph_is_seeded_at_start_and_left_alone_after(
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             info = (await http.post("/graphql", json=QUERY)).json()["data"]["graphInfo"]
     labels = {x["label"]: x["count"] for x in info["labels"]}
-    assert labels["Methodology"] == 98
+    assert labels["Methodology"] == len(read_seed()["methodologies.json"])
     assert labels["Partnership"] == 30
     await wipe_graph(embedded, graph_name)
 

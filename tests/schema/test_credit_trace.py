@@ -28,7 +28,7 @@ async def test_trace_returns_the_full_chain_in_order(seeded_client: httpx.AsyncC
     assert [h["kind"] for h in t["history"]] == ["ISSUANCE"]
     assert t["history"][0]["on"] == "2016-09-30"
     assert t["issuance"] == {"key": "ISS-MN-2016-1"}
-    assert t["project"] == {"ref": "X-MN-01"}
+    assert t["project"] == {"ref": "MN001"}
     assert t["hostCountry"] == {"code": "MN"}
     assert t["partnership"] == {"key": "JP-MN"}
     assert t["adjustmentStatus"] == "NOT_REQUIRED"

@@ -67,7 +67,7 @@ async def test_ledger_types_link_up(seeded_client: httpx.AsyncClient) -> None:
             "status": "RETIRED",
             "account": {"key": "JP-RETIREMENT", "kind": "RETIREMENT"},
             "splitFrom": {"key": "JP-X-ID-02-2016-1/1-27", "status": "SUPERSEDED"},
-            "issuance": {"key": "ISS-ID-2016-1", "project": {"ref": "X-ID-02"}},
+            "issuance": {"key": "ISS-ID-2016-1", "project": {"ref": "ID002"}},
         }
     ]
 

@@ -41,7 +41,7 @@ async def test_stats_totals_equal_the_real_issuances_of_the_ledger(
     assert sum(g["creditsHeld"] for g in groups) == totals["held"]
     assert sum(g["creditsRetired"] for g in groups) == totals["retired"]
     assert sum(g["creditsCancelled"] for g in groups) == totals["cancelled"]
-    assert sum(g["projectCount"] for g in groups) == 38
+    assert sum(g["projectCount"] for g in groups) == len(read_seed()["projects.json"])
 
 
 async def test_stats_group_by_country_counts_projects_per_host(
@@ -96,8 +96,9 @@ async def test_search_finds_a_project_by_a_word_of_its_title(
     seeded_client: httpx.AsyncClient,
 ) -> None:
     hits = data(await gql(seeded_client, SEARCH, text="Belen"))["search"]
-    assert [(h["kind"], h["key"]) for h in hits] == [("PROJECT", "CR001")]
+    assert (hits[0]["kind"], hits[0]["key"]) == ("PROJECT", "CR001")
     assert hits[0]["node"]["ref"] == "CR001"
+    assert all("belen" in h["title"].lower() for h in hits)
 
 
 async def test_search_matches_every_word_and_a_word_start(
@@ -145,7 +146,13 @@ async def test_search_ranks_the_whole_phrase_and_shorter_titles_first(
     seeded_client: httpx.AsyncClient,
 ) -> None:
     hits = data(await gql(seeded_client, SEARCH, text="power plant"))["search"]
-    assert [h["key"] for h in hits[:5]] == ["X-VN-02", "PW002", "PW001", "PW003", "MN003"]
+    assert [h["key"] for h in hits[:5]] == [
+        "bogd-river-hydroelectric-power-plant-llc",
+        "ID027",
+        "X-VN-02",
+        "ID018",
+        "PW002",
+    ]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     hits = data(await gql(seeded_client, SEARCH, text="solar pow"))["search"]
-    assert [h["key"] for h in hits[:3]] == ["CR001", "X-TH-01", "PW002"]
+    assert [h["key"] for h in hits[:3]] == ["solar-power-international-llc", "MV001", "CR001"]

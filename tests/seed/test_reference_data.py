@@ -33,7 +33,7 @@ async def test_seed_loads_every_file_into_an_empty_graph(seeded: GraphStore) -> 
     files = read_seed()
     assert counts["Country"] == len(files["countries.json"])
     assert counts["Project"] == len(files["projects.json"])
-    assert counts["Methodology"] == 98
+    assert counts["Methodology"] == len(files["methodologies.json"])
     assert counts["Partnership"] == 30
     assert counts["Sector"] == 15
     assert counts["Issuance"] == len(files["issuances.json"])
