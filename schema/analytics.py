@@ -41,6 +41,12 @@ class StatsGroup:
     status: str | None
     project_count: int
     estimated_annual_reduction: float = strawberry.field(description="tCO2e a year.")
+    credits_notified: int = strawberry.field(
+        description="tCO2e notified for issuance by the Joint Committees' decisions (the sum "
+        "of `Issuance.notifiedTotal`; a decision covering several projects counts once). "
+        "Includes issuances whose registry split is not public, so it can exceed "
+        "`creditsIssued`, which counts the credits in the ledger."
+    )
     credits_issued: int
     credits_held: int
     credits_retired: int
@@ -88,6 +94,7 @@ def _group(row: dict[str, Any], qualities: list[DataQuality]) -> StatsGroup:
         status=row["status"],
         project_count=row["projects"],
         estimated_annual_reduction=float(row["reduction"]),
+        credits_notified=row["notified"],
         credits_issued=row["issued"],
         credits_held=row["held"],
         credits_retired=row["retired"],

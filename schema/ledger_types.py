@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from schema.context import RequestContext
-from schema.node import DataQuality, Node, Source, from_row, sources_of
+from schema.node import Basis, DataQuality, Node, Source, from_row, sources_of
 from schema.pagination import Connection, nested_connection
 from schema.project_types import Issuance
 from schema.reference_types import Country, Organization, related, related_one
@@ -32,6 +32,13 @@ class Series(Node):
     retired: int | None = strawberry.field(description="Units retired so far.")
     cancelled: int | None = strawberry.field(description="Units cancelled so far.")
     data_quality: DataQuality
+
+    @strawberry.field(
+        description="CONSTRUCTED: the unit numbers (1..quantity) are JCM Graph's; "
+        "the JCM publishes no serial format."
+    )
+    def basis(self) -> Basis:
+        return Basis.CONSTRUCTED
 
     @strawberry.field
     async def sources(self, info: Ctx) -> list[Source]:
@@ -65,6 +72,13 @@ class CreditBlock(Node):
     vintage: int
     status: str = strawberry.field(description="HELD, RETIRED, CANCELLED or SUPERSEDED (split).")
     data_quality: DataQuality
+
+    @strawberry.field(
+        description="CONSTRUCTED: the block's unit range is JCM Graph's numbering "
+        "inside a real issuance."
+    )
+    def basis(self) -> Basis:
+        return Basis.CONSTRUCTED
 
     @strawberry.field(description="The serial of the block's first unit.")
     def first_serial(self) -> str:
@@ -107,6 +121,13 @@ class Account(Node):
     name: str | None
     note: str | None
     data_quality: DataQuality
+
+    @strawberry.field(
+        description="CONSTRUCTED: the account key is JCM Graph's; "
+        "registries do not publish account ids."
+    )
+    def basis(self) -> Basis:
+        return Basis.CONSTRUCTED
 
     @strawberry.field
     async def sources(self, info: Ctx) -> list[Source]:

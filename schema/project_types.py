@@ -266,18 +266,50 @@ class Issuance(Node):
     japan_registry_issued_on: dt.date | None
     joint_committee: str | None
     notified_total: int | None = strawberry.field(description="tCO2e notified for issuance.")
-    japan_government_share: int | None
+    japan_government_share: int | None = strawberry.field(
+        description="tCO2e of this issuance delivered to the Government of Japan."
+    )
+    partner_government_share: int | None = strawberry.field(
+        description="tCO2e of this issuance delivered to the partner country's government."
+    )
+    japan_side_notified: int | None = strawberry.field(
+        description="tCO2e notified for issuance in Japan's registry."
+    )
+    partner_side_notified: int | None = strawberry.field(
+        description="tCO2e notified for issuance in the partner country's registry."
+    )
     as_itmo: bool | None
     note: str | None
     data_quality: DataQuality
+    derived_from_raw: strawberry.Private[list[str] | None] = dataclasses.field(
+        default=None, metadata={"prop": "derivedFrom"}
+    )
+    conflicts_raw: strawberry.Private[str | None] = dataclasses.field(
+        default=None, metadata={"prop": "conflicts"}
+    )
 
     @strawberry.field
     async def sources(self, info: Ctx) -> list[Source]:
         return await sources_of(info, "issuance", self.key)
 
-    @strawberry.field
+    @strawberry.field(description="The official pages a source copied, when it is a copy.")
+    def derived_from(self) -> list[str]:
+        return list(self.derived_from_raw or [])
+
+    @strawberry.field(description="Fields on which the sources disagree, each value sourced.")
+    def conflicts(self) -> list[Conflict]:
+        return conflicts_of(self.conflicts_raw)
+
+    @strawberry.field(description="The project the decision names first.")
     async def project(self, info: Ctx) -> Project | None:
         return await related_one(info, "issuance_project", self.key, Project)
+
+    @strawberry.field(
+        description="Every project the decision covers: the one it names first, then any "
+        "others decided together (e.g. MN001 and MN002 in 2016)."
+    )
+    async def projects(self, info: Ctx) -> list[Project]:
+        return await related(info, "issuance_project", self.key, Project)
 
     @strawberry.field
     async def monitoring_period(self, info: Ctx) -> MonitoringPeriod | None:

@@ -219,8 +219,15 @@ class Issuance(Record):
     jointCommittee: str | None = None
     notifiedTotal: int | None = Field(None, ge=0)
     japanGovernmentShare: int | None = Field(None, ge=0)
+    partnerGovernmentShare: int | None = Field(None, ge=0)
+    japanSideNotified: int | None = Field(None, ge=0)
+    partnerSideNotified: int | None = Field(None, ge=0)
     asItmo: bool | None = None
     monitoringPeriod: MonitoringPeriod | None = None
+    # Other projects the same decision covered (the first set's X-MN-01 stood for two).
+    alsoFor: list[str] = []
+    derivedFrom: list[str] = []
+    conflicts: list[Conflict] = []
 
 
 class Account(Record):
@@ -258,6 +265,7 @@ class LedgerOperation(Record):
     purpose: str | None = None
     beneficiary: str | None = None
     correspondingAdjustment: CorrespondingAdjustment | None = None
+    derivedFrom: list[str] = []
 
 
 class Authorization(Record):

@@ -270,12 +270,19 @@ def _add_issuance(g: GraphPayload, i: Any) -> None:
             "jointCommittee",
             "notifiedTotal",
             "japanGovernmentShare",
+            "partnerGovernmentShare",
+            "japanSideNotified",
+            "partnerSideNotified",
             "asItmo",
             project=i.project,
+            derivedFrom=i.derivedFrom or None,
+            conflicts=json.dumps([c.model_dump() for c in i.conflicts]) if i.conflicts else None,
         ),
         i.sources,
     )
     g.link(link_kind("Issuance", "OF", "Project"), i.id, i.project)
+    for other in i.alsoFor:
+        g.link(link_kind("Issuance", "OF", "Project"), i.id, other, shared=True)
     mp = i.monitoringPeriod
     if mp:
         g.node(

@@ -134,6 +134,8 @@ def check_references(records: SeedRecords) -> list[str]:
                 problems.append(f"projects.json:{p.ref}: formerRefs: {former!r} is a current ref")
     for i in records.get("issuances.json", []):
         need("issuances.json", i.id, "project", i.project, "projects.json")
+        for other in i.alsoFor:
+            need("issuances.json", i.id, "alsoFor", other, "projects.json")
     for a in records.get("accounts.json", []):
         need("accounts.json", a.id, "ownerCountry", a.ownerCountry, "countries.json")
         need("accounts.json", a.id, "ownerOrganization", a.ownerOrganization, "organizations.json")

@@ -14,7 +14,8 @@ OPTIONAL MATCH (b)<-[:MOVED]-(t:Transaction)
 WITH b, s, owner, t
 ORDER BY t.seq DESC
 WITH b, s, owner, collect(t)[0] AS last
-OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(:Issuance)-[:OF]->(p:Project)
+OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(:Issuance)-[o:OF]->(p:Project)
+WHERE o.shared IS NULL
 OPTIONAL MATCH (p)<-[:COVERS]-(auth:Authorization)
 OPTIONAL MATCH (p)-[:USES]->(:Technology)-[:MAPS_TO]->(ut:ExternalTerm {field: 'unitType'})
 OPTIONAL MATCH (b)-[:SOURCED_FROM]->(src:Source)

@@ -5,7 +5,8 @@
 //   adjustments (list of adjustment ids).
 MATCH (t:Transaction)
 WHERE t.firstTransfer = true AND t.series STARTS WITH $seriesPrefix
-MATCH (s:Series {id: t.series})-[:ISSUED_UNDER]->(:Issuance)-[:OF]->(p:Project)
+MATCH (s:Series {id: t.series})-[:ISSUED_UNDER]->(:Issuance)-[o:OF]->(p:Project)
+WHERE o.shared IS NULL
 MATCH (p)<-[:COVERS]-(auth:Authorization)
 OPTIONAL MATCH (t)<-[:FOR]-(ca:CorrespondingAdjustment)
 WITH t, auth, ca

@@ -5,7 +5,8 @@
 // Columns: issuance, project (ids), share (int or null), total (int or null),
 //   gojRanges (list of {series, first, last}).
 MATCH (p:Project)-[:FUNDED_BY]->(:FundingProgramme {id: 'MOEJ-MODEL'})
-MATCH (i:Issuance)-[:OF]->(p)
+MATCH (i:Issuance)-[o:OF]->(p)
+WHERE o.shared IS NULL
 OPTIONAL MATCH (s:Series)-[:ISSUED_UNDER]->(i)
 WITH p, i, s
 ORDER BY s.id

@@ -6,19 +6,27 @@
 // multi-valued dimensions only when grouped by. Credits come from the series' counters
 // (issued, retired, cancelled), so the cost grows with series, not with credit blocks; only
 // series of the data qualities asked for count (illustrative ledgers stay out by default).
+// `notified` sums the notified totals of the issuance decisions that name the project first
+// (a decision covering two projects counts once), of the data qualities asked for.
 // Parameters: $byCountry, $bySector, $byTechnology, $byProgramme, $byYear, $byStatus (bool),
 //   $creditQualities (list of OFFICIAL, SECONDARY, ILLUSTRATIVE), plus the compiled filter
 //   parameters.
 // Columns: country, sector, technology, programme (string or null), year (int or null),
 //   status (string or null), projects (int), reduction (float, tCO2e/yr),
-//   issued, held, retired, cancelled (int, tCO2e).
+//   issued, held, retired, cancelled, notified (int, tCO2e).
 MATCH (n:Project)
 WITH n /*derive*/
 WHERE true /*filter*/
-OPTIONAL MATCH (n)<-[:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
-WHERE ser.dataQuality IN $creditQualities
+OPTIONAL MATCH (n)<-[o:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
+WHERE o.shared IS NULL AND ser.dataQuality IN $creditQualities
 WITH n, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
      sum(coalesce(ser.cancelled, 0)) AS cancelled
+CALL {
+  WITH n
+  OPTIONAL MATCH (n)<-[:OF]-(iss:Issuance)
+  WHERE iss.project = n.ref AND iss.dataQuality IN $creditQualities
+  RETURN sum(coalesce(iss.notifiedTotal, 0)) AS notified
+}
 CALL {
   WITH n
   MATCH (n)-[:USES]->(:Technology)-[:IN_SECTOR]->(sec:Sector)
@@ -41,9 +49,9 @@ UNWIND CASE WHEN $byCountry THEN [n.hostCountry] ELSE [null] END AS country
 UNWIND CASE WHEN size(sectors) = 0 THEN [null] ELSE sectors END AS sector
 UNWIND CASE WHEN size(technologies) = 0 THEN [null] ELSE technologies END AS technology
 UNWIND CASE WHEN size(programmes) = 0 THEN [null] ELSE programmes END AS programme
-WITH n, issued, retired, cancelled, country, sector, technology, programme,
+WITH n, issued, retired, cancelled, notified, country, sector, technology, programme,
      coalesce(n.registeredOn, n.selectedOn, n.pinNoObjectionOn) AS dated
-WITH n, issued, retired, cancelled, country, sector, technology, programme,
+WITH n, issued, retired, cancelled, notified, country, sector, technology, programme,
      CASE WHEN $byYear AND dated IS NOT NULL THEN dated.year ELSE null END AS year,
      CASE WHEN $byStatus THEN n.status ELSE null END AS status
 RETURN country, sector, technology, programme, year, status,
@@ -51,5 +59,6 @@ RETURN country, sector, technology, programme, year, status,
        sum(coalesce(n.estimatedAnnualReduction, 0.0)) AS reduction,
        toInteger(sum(issued)) AS issued,
        toInteger(sum(issued - retired - cancelled)) AS held,
-       toInteger(sum(retired)) AS retired, toInteger(sum(cancelled)) AS cancelled
+       toInteger(sum(retired)) AS retired, toInteger(sum(cancelled)) AS cancelled,
+       toInteger(sum(notified)) AS notified
 ORDER BY country, sector, technology, programme, year, status

@@ -10,7 +10,8 @@ OPTIONAL MATCH (s)-[:ISSUED_UNDER]->(i:Issuance)
 OPTIONAL MATCH (i)-[:FOR]->(v:Verification)
 OPTIONAL MATCH (v)-[:BY]->(tpe:Organization)
 OPTIONAL MATCH (i)-[:COVERS]->(mp:MonitoringPeriod)
-OPTIONAL MATCH (i)-[:OF]->(p:Project)
+OPTIONAL MATCH (i)-[named:OF]->(p:Project)
+WHERE named.shared IS NULL
 OPTIONAL MATCH (p)-[:HOSTED_IN]->(c:Country)
 OPTIONAL MATCH (p)-[:UNDER]->(ps:Partnership)
 RETURN s {.*} AS series, i {.*} AS issuance, v {.*} AS verification, tpe {.*} AS tpe,

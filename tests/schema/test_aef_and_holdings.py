@@ -79,6 +79,7 @@ async def test_aef_use_and_year_end_holdings_of_the_acquiring_party(
     assert {(h["accountId"], h["quantityTCo2"]) for h in report["holdings"]} == {
         ("JP-RETIREMENT", 20),
         ("JP-GOJ-HOLDING", 50),
+        ("JP-GOJ-HOLDING", 1009),  # TH014's ITMOs issued into Japan's registry
     }
 
 

@@ -21,7 +21,15 @@ async def test_seeded_ledger_shows_exactly_the_findings_it_was_built_to_show(
 ) -> None:
     assert await findings(seeded_client) == [
         ("FIRST_TRANSFER_WITHOUT_ADJUSTMENT", ("TX-ILL-07", "AUTH-TH-2025-1")),
-        ("ISSUANCE_TOTAL_MISMATCH", ("ISS-MN-2016-1", "JP-X-MN-01-2016-1")),
+        # Mongolia's side of the January 2026 decisions is notified but not issued yet.
+        ("ISSUANCE_TOTAL_MISMATCH", ("ISS-MN001-2026-1", "JP-MN001-2020-1")),
+        ("ISSUANCE_TOTAL_MISMATCH", ("ISS-MN002-2026-1", "JP-MN002-2020-1")),
+        ("ISSUANCE_TOTAL_MISMATCH", ("ISS-MN006-2026-1", "JP-MN006-2020-1")),
+        # Thailand's registry side of TH014's 2,017 t is not public (its 100 are illustrative).
+        (
+            "ISSUANCE_TOTAL_MISMATCH",
+            ("ISS-TH-ITMO-2025-1", "JP-TH014-2021-1", "TH-X-TH-01-2025-1"),
+        ),
     ]
 
 
@@ -31,7 +39,7 @@ async def test_recording_the_adjustment_clears_its_finding(
     ca = """mutation { recordCorrespondingAdjustment(key: "CA-TH-2025-2", party: "TH",
         year: 2025, quantity: 10, transaction: "TX-ILL-07") { keys } }"""
     data(await gql_as(ledger_client, WRITER_TOKEN, ca))
-    assert [rule for rule, _ in await findings(ledger_client)] == ["ISSUANCE_TOTAL_MISMATCH"]
+    assert {rule for rule, _ in await findings(ledger_client)} == {"ISSUANCE_TOTAL_MISMATCH"}
 
 
 async def broken(embedded, graph_name: str, query: str, **params: object) -> None:

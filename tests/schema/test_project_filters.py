@@ -14,7 +14,7 @@ RECORDS = read_seed()
 PROJECTS = RECORDS["projects.json"]
 COUNTRIES = {c.code: c for c in RECORDS["countries.json"]}
 TECH_SECTORS = {t.id: set(t.sectors) for t in RECORDS["technologies.json"]}
-ISSUED_PROJECTS = {i.project for i in RECORDS["issuances.json"]}
+ISSUED_PROJECTS = {r for i in RECORDS["issuances.json"] for r in [i.project, *i.alsoFor]}
 
 QUERY = """query($filter: ProjectFilter, $after: String) {
   projects(filter: $filter, first: 100, after: $after) {
