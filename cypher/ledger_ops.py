@@ -126,6 +126,14 @@ async def plan_cuts(store: GraphStore, req: MoveRequest) -> list[Cut]:
         series = await store.read("series_by_key_list", {"keys": [req.series]})
         if not series:
             raise LedgerRefusal("NOT_FOUND", f"no series {req.series!r}", "series")
+        if req.first <= series[0]["quantity"]:
+            # Issued units always lie in some live block: none seen means a concurrent move
+            # replaced the blocks while this read ran (Neo4j reads are not snapshots).
+            raise LedgerRefusal(
+                "CONFLICT",
+                f"units {req.first}-{req.last} of {req.series} changed while being read; try again",
+                "first",
+            )
         raise LedgerRefusal(
             "NOT_FOUND",
             f"units {req.first}-{req.last} of {req.series} were "

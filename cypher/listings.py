@@ -152,6 +152,30 @@ ISSUANCES = Listing(
     },
 )
 
+DECISIONS = Listing(
+    label="Decision",
+    key="id",
+    page_query="decisions_page",
+    count_query="decisions_count",
+    filters={
+        "ids": F("n.id", "in"),
+        "types": F("n.type", "in"),
+        "hostCountries": F("n.hostCountry", "in"),
+        "concerns": F(
+            "concernKeys",
+            "any_in",
+            derive="[(n)-[:CONCERNS]->(x) | coalesce(x.id, x.ref)]",
+        ),
+        "decidedFrom": F("n.decidedOn", "gte", date=True),
+        "decidedTo": F("n.decidedOn", "lte", date=True),
+        "dataQuality": QUALITY,
+    },
+    sorts={
+        "KEY": S("n.id", "string"),
+        "DECIDED_ON": _date("n.decidedOn"),
+    },
+)
+
 ORGANIZATIONS = Listing(
     label="Organization",
     key="id",

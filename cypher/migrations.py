@@ -21,6 +21,7 @@ NODE_KEYS: dict[str, str] = {
     "Validation": "id",
     "Verification": "id",
     "Issuance": "id",
+    "Decision": "id",
     "Series": "id",
     "Account": "id",
     "CreditBlock": "id",

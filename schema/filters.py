@@ -262,6 +262,64 @@ class IssuanceOrder:
     direction: OrderDirection = OrderDirection.ASC
 
 
+@strawberry.enum(description="What a Joint Committee decided.")
+class DecisionType(Enum):
+    METHODOLOGY_APPROVAL = strawberry.enum_value(
+        "METHODOLOGY_APPROVAL", description="Approved one or more methodologies."
+    )
+    METHODOLOGY_REVISION = strawberry.enum_value(
+        "METHODOLOGY_REVISION", description="Approved revisions of methodologies."
+    )
+    TPE_DESIGNATION = strawberry.enum_value(
+        "TPE_DESIGNATION", description="Designated third-party entities (TPEs)."
+    )
+    PIN_NO_OBJECTION = strawberry.enum_value(
+        "PIN_NO_OBJECTION", description="Decided no objection to a project idea note (PIN)."
+    )
+    RULES_AND_MEETING = strawberry.enum_value(
+        "RULES_AND_MEETING", description="Adopted rules and guidelines, or held a meeting."
+    )
+
+
+@strawberry.input(description="Joint Committee decisions matching all the given conditions.")
+class DecisionFilter:
+    ids: list[str] | None = strawberry.field(default=None, description="Decision keys.")
+    types: list[DecisionType] | None = strawberry.field(
+        default=None, description="What was decided."
+    )
+    host_countries: list[str] | None = strawberry.field(
+        default=None,
+        description="ISO codes of the partner countries whose Joint Committee decided.",
+    )
+    concerns: list[str] | None = strawberry.field(
+        default=None,
+        description="Keys of what a decision is about: methodology ids, PIN or project refs, "
+        "organization ids.",
+    )
+    decided_from: dt.date | None = strawberry.field(
+        default=None, description="Decided on or after this date."
+    )
+    decided_to: dt.date | None = strawberry.field(
+        default=None, description="Decided on or before this date."
+    )
+    data_quality: list[DataQuality] | None = None
+    and_: list[DecisionFilter] | None = strawberry.field(default=None, name="AND")
+    or_: list[DecisionFilter] | None = strawberry.field(default=None, name="OR")
+    not_: DecisionFilter | None = strawberry.field(default=None, name="NOT")
+
+
+@strawberry.enum
+class DecisionOrderField(Enum):
+    KEY = "KEY"
+    DECIDED_ON = "DECIDED_ON"
+
+
+@strawberry.input
+class DecisionOrder:
+    field: DecisionOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
 @strawberry.input
 class OrganizationFilter:
     ids: list[str] | None = None

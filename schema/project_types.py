@@ -34,6 +34,7 @@ from schema.reference_types import (
 )
 
 if TYPE_CHECKING:
+    from schema.decisions import Decision
     from schema.interop import ExternalLink
     from schema.ledger_types import CreditBlock, Series
 
@@ -41,6 +42,7 @@ Ctx = Info[RequestContext, None]
 SeriesRef = Annotated["Series", strawberry.lazy("schema.ledger_types")]
 CreditBlockRef = Annotated["CreditBlock", strawberry.lazy("schema.ledger_types")]
 ExternalLinkRef = Annotated["ExternalLink", strawberry.lazy("schema.interop")]
+DecisionRef = Annotated["Decision", strawberry.lazy("schema.decisions")]
 
 
 @strawberry.type(description="An organization's part in a project.")
@@ -203,6 +205,14 @@ class Project(Node):
         return [
             link(r["rel"], record=from_row(ExternalRecord, r["node"]), project=self) for r in rows
         ]
+
+    @strawberry.field(
+        description="Joint Committee decisions about this project (e.g. no objection to its PIN)."
+    )
+    async def decisions(self, info: Ctx) -> list[DecisionRef]:
+        from schema.decisions import decisions_about
+
+        return await decisions_about(info, "project_decisions", self.ref)
 
     @strawberry.field(description="Article 6.2 authorizations covering this project.")
     async def authorizations(self, info: Ctx) -> list[Authorization]:

@@ -12,12 +12,15 @@ from strawberry.types import Info
 from cypher import listings
 from cypher.listing import Listing, ListingError, count_rows, fetch_page
 from schema.context import RequestContext
+from schema.decisions import Decision
 from schema.errors import BadUserInput, LimitExceeded, NotFound
 from schema.filters import (
     CountryFilter,
     CountryOrder,
     CreditBlockFilter,
     CreditBlockOrder,
+    DecisionFilter,
+    DecisionOrder,
     IssuanceFilter,
     IssuanceOrder,
     KeyedFilter,
@@ -78,6 +81,7 @@ NODE_TYPES: dict[str, tuple[type, str]] = {
         (MonitoringPeriod, "monitoring_period"),
         (Verification, "verification"),
         (Issuance, "issuance"),
+        (Decision, "decision"),
         (Authorization, "authorization"),
         (Series, "series"),
         (CreditBlock, "credit_block"),
@@ -267,6 +271,29 @@ class BrowseQuery:
         return await list_page(
             info, listings.ISSUANCES, Issuance, filter, order_by, Paging(first, after, last, before)
         )
+
+    @strawberry.field(
+        description="Joint Committee decisions (methodology approvals and revisions, TPE "
+        "designations, no objection to PINs, rules and meetings): filter by type, partner "
+        "country, what they concern and date."
+    )
+    async def decisions(
+        self,
+        info: Ctx,
+        filter: DecisionFilter | None = None,
+        order_by: list[DecisionOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Decision]:
+        return await list_page(
+            info, listings.DECISIONS, Decision, filter, order_by, Paging(first, after, last, before)
+        )
+
+    @strawberry.field(description="One Joint Committee decision by its key.")
+    async def decision(self, info: Ctx, key: str) -> Decision | None:
+        return await by_key(info, "Decision", key)
 
     @strawberry.field(description="One issuance decision by its key.")
     async def issuance(self, info: Ctx, key: str) -> Issuance | None:

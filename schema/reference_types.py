@@ -14,6 +14,7 @@ from schema.node import DataQuality, Node, Source, from_row, sources_of
 from schema.pagination import Connection, nested_connection
 
 if TYPE_CHECKING:
+    from schema.decisions import Decision
     from schema.interop import ExternalTerm
     from schema.ledger_types import Account
     from schema.project_types import Project
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 ProjectRef = Annotated["Project", strawberry.lazy("schema.project_types")]
 AccountRef = Annotated["Account", strawberry.lazy("schema.ledger_types")]
 TermRef = Annotated["ExternalTerm", strawberry.lazy("schema.interop")]
+DecisionRef = Annotated["Decision", strawberry.lazy("schema.decisions")]
 Ctx = Info[RequestContext, None]
 
 
@@ -245,6 +247,12 @@ class Methodology(Node):
     async def partnership(self, info: Ctx) -> Partnership | None:
         return await related_one(info, "methodology_partnership", self.key, Partnership)
 
+    @strawberry.field(description="The Joint Committee decisions that approved or revised it.")
+    async def decisions(self, info: Ctx) -> list[DecisionRef]:
+        from schema.decisions import decisions_about
+
+        return await decisions_about(info, "methodology_decisions", self.key)
+
     @strawberry.field
     async def sector(self, info: Ctx) -> Sector | None:
         return await related_one(info, "methodology_sector", self.key, Sector)
@@ -267,6 +275,12 @@ class Organization(Node):
     @strawberry.field
     async def country(self, info: Ctx) -> Country | None:
         return await related_one(info, "organization_country", self.key, Country)
+
+    @strawberry.field(description="Joint Committee decisions that name it (TPE designations).")
+    async def decisions(self, info: Ctx) -> list[DecisionRef]:
+        from schema.decisions import decisions_about
+
+        return await decisions_about(info, "organization_decisions", self.key)
 
     @strawberry.field(description="Where this organization is designated as a TPE.")
     async def tpe_designations(self, info: Ctx) -> list[TpeDesignation]:

@@ -24,6 +24,7 @@ from schema.interop import InteropMutation, InteropQuery
 from schema.limits import Limits, depth_and_alias_rule
 from schema.mutations import RegistryMutation
 from schema.paths import PathQuery
+from schema.progress import ProgressQuery
 from schema.provenance import ProvenanceQuery
 from schema.queries import BrowseQuery
 from schema.query_cost import Budget, cost_limiter
@@ -41,6 +42,7 @@ class Query(
     AefQuery,
     PathQuery,
     InteropQuery,
+    ProgressQuery,
 ):
     graph_info: GraphInfo = strawberry.field(
         resolver=graph_info, description="The database behind the API and the graph's size."

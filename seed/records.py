@@ -230,6 +230,44 @@ class Issuance(Record):
     conflicts: list[Conflict] = []
 
 
+class DecisionItem(BaseModel):
+    """One thing a decision is about: a methodology (id, version), a PIN (id, title) or a TPE
+    (name), or, for rules and meetings, what was adopted (title)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str | None = None
+    title: str | None = None
+    name: str | None = None
+    version: str | None = None
+    proposedAs: str | None = None
+    proponent: str | None = None
+    sectoralScope: str | None = None
+    publicInput: list[dt.date] = []
+
+
+class Decision(Record):
+    """A Joint Committee decision: methodology approval or revision, TPE designation, no
+    objection to a PIN, or rules adopted at a meeting."""
+
+    id: str = Field(pattern=r"^DEC-[A-Z0-9-]+$")
+    type: Literal[
+        "METHODOLOGY_APPROVAL",
+        "METHODOLOGY_REVISION",
+        "TPE_DESIGNATION",
+        "PIN_NO_OBJECTION",
+        "RULES_AND_MEETING",
+    ]
+    partnership: str
+    decidedOn: dt.date | None = None
+    body: str | None = None
+    items: list[DecisionItem] = Field(min_length=1)
+    derivedFrom: list[str] = []
+    # What the items name, resolved to graph keys (by id, or by name for TPEs).
+    methodologies: list[str] = []
+    projects: list[str] = []
+    organizations: list[str] = []
+
+
 class Account(Record):
     id: str = Field(pattern=r"^[A-Z0-9-]+$")
     registry: str = Field(pattern=r"^[A-Z]{2}$")
@@ -322,6 +360,7 @@ FILES: dict[str, tuple[type[Record], str]] = {
     "programmes.json": (Programme, "id"),
     "projects.json": (Project, "ref"),
     "issuances.json": (Issuance, "id"),
+    "decisions.json": (Decision, "id"),
     "accounts.json": (Account, "id"),
     "ledger.json": (LedgerOperation, "id"),
     "authorizations.json": (Authorization, "id"),

@@ -110,6 +110,8 @@ def build_reference_graph(records: SeedRecords) -> GraphPayload:
         _add_project(g, p)
     for i in records["issuances.json"]:
         _add_issuance(g, i)
+    for d in records["decisions.json"]:
+        _add_decision(g, d)
     for a in records["accounts.json"]:
         g.node("Account", props(a, "id", "registry", "kind", "name"), a.sources)
         if a.ownerCountry:
@@ -255,6 +257,31 @@ def _add_project(g: GraphPayload, p: Any) -> None:
         )
         g.link(link_kind("Validation", "OF", "Project"), v.id, p.ref)
         g.link(link_kind("Validation", "BY", "Organization"), v.id, v.by)
+
+
+def _add_decision(g: GraphPayload, d: Any) -> None:
+    items = [i.model_dump(mode="json", exclude_defaults=True) for i in d.items]
+    g.node(
+        "Decision",
+        props(
+            d,
+            "id",
+            "type",
+            "decidedOn",
+            "body",
+            items=json.dumps(items, ensure_ascii=False),
+            derivedFrom=d.derivedFrom or None,
+            hostCountry=d.partnership.removeprefix("JP-"),
+        ),
+        d.sources,
+    )
+    g.link(link_kind("Decision", "UNDER", "Partnership"), d.id, d.partnership)
+    for m in d.methodologies:
+        g.link(link_kind("Decision", "CONCERNS", "Methodology"), d.id, m)
+    for ref in d.projects:
+        g.link(link_kind("Decision", "CONCERNS", "Project"), d.id, ref)
+    for org in d.organizations:
+        g.link(link_kind("Decision", "CONCERNS", "Organization"), d.id, org)
 
 
 def _add_issuance(g: GraphPayload, i: Any) -> None:

@@ -136,6 +136,14 @@ def check_references(records: SeedRecords) -> list[str]:
         need("issuances.json", i.id, "project", i.project, "projects.json")
         for other in i.alsoFor:
             need("issuances.json", i.id, "alsoFor", other, "projects.json")
+    for d in records.get("decisions.json", []):
+        need("decisions.json", d.id, "partnership", d.partnership, "partnerships.json")
+        for m in d.methodologies:
+            need("decisions.json", d.id, "methodologies", m, "methodologies.json")
+        for ref in d.projects:
+            need("decisions.json", d.id, "projects", ref, "projects.json")
+        for org in d.organizations:
+            need("decisions.json", d.id, "organizations", org, "organizations.json")
     for a in records.get("accounts.json", []):
         need("accounts.json", a.id, "ownerCountry", a.ownerCountry, "countries.json")
         need("accounts.json", a.id, "ownerOrganization", a.ownerOrganization, "organizations.json")

@@ -1,0 +1,11 @@
+// One page of Decision nodes: filtered, ordered and cut after a cursor by cypher/listing.py,
+// which fills the marked slots (derived columns, filter and keyset condition, sort keys).
+// Parameters: $limit (int, page size + 1), plus the compiled filter and cursor parameters.
+// Columns: node (map of the Decision's properties), sortKey (list: the row's sort values).
+MATCH (n:Decision)
+WITH n /*derive*/
+WHERE true /*filter*/
+WITH n, [n.id] /*sortkey*/ AS sortKey
+ORDER BY n.id /*order*/
+LIMIT $limit
+RETURN n {.*} AS node, sortKey

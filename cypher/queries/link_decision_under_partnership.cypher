@@ -1,0 +1,16 @@
+// Makes each Decision's UNDER relationships to Partnership nodes exactly the ones listed
+// (stale ones are deleted).
+// Parameters: $rows (list of {from: Decision.id, links: list of {to: Partnership.id, props}}).
+// Columns: linked (int): relationships now in place for these rows.
+UNWIND $rows AS row
+MATCH (a:Decision {id: row.from})
+OPTIONAL MATCH (a)-[old:UNDER]->(b:Partnership)
+WHERE NOT b.id IN [l IN row.links | l.to]
+WITH a, row, collect(old) AS stale
+FOREACH (x IN stale | DELETE x)
+WITH a, row
+UNWIND row.links AS link
+MATCH (b:Partnership {id: link.to})
+MERGE (a)-[r:UNDER]->(b)
+SET r = link.props
+RETURN count(r) AS linked
