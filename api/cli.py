@@ -143,9 +143,9 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    from cypher.external_formats import parse_records
     from cypher.external_records import import_records
     from cypher.ledger_ops import LedgerRefusal, Provenance
-    from seed.external_formats import parse_records
 
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cypher.external_formats import ExternalRow
 from cypher.ledger_ops import (
     Applied,
     IdempotencyClaim,
@@ -14,9 +15,11 @@ from cypher.ledger_ops import (
     Provenance,
     apply_with_retries,
 )
+from cypher.record_matching import CANDIDATE_THRESHOLD, LINK_THRESHOLD, Match, best_matches
 from cypher.store import GraphStore
-from seed.external_formats import ExternalRow
-from seed.record_matching import LINK_THRESHOLD, Match, best_matches
+
+# The most candidates matchCandidates lists for one record.
+MAX_CANDIDATES = 20
 
 
 @dataclass
@@ -54,11 +57,16 @@ def _props(registry: str, row: ExternalRow) -> dict[str, Any]:
 
 
 async def candidates(
-    store: GraphStore, records: list[dict[str, Any]], rejected: dict[str, set[str]]
+    store: GraphStore,
+    records: list[dict[str, Any]],
+    rejected: dict[str, set[str]],
+    threshold: float = CANDIDATE_THRESHOLD,
 ) -> dict[str, list[Match]]:
     countries = sorted({r["country"] for r in records})
     projects = await store.read("projects_for_matching", {"countries": countries})
-    return {r["id"]: best_matches(r, projects, rejected.get(r["id"], set())) for r in records}
+    return {
+        r["id"]: best_matches(r, projects, rejected.get(r["id"], set()), threshold) for r in records
+    }
 
 
 async def import_records(
@@ -167,11 +175,12 @@ async def review_link(
 
 
 async def match_candidates(store: GraphStore, record: str) -> list[tuple[Match, bool]]:
-    """Scored candidates for one record (any score ≥ the candidate threshold), with whether
-    each is linked now."""
+    """The host country's projects ranked for one record, best first (even those that share
+    no word with its title: a reviewer may know better), with whether each is linked now."""
     rows = await store.read("external_records_state", {"ids": [record]})
     if not rows:
         raise LedgerRefusal("NOT_FOUND", f"no external record {record!r}", "externalRecordId")
     row = rows[0]
-    found = (await candidates(store, [row["record"]], {record: set(row["rejected"])}))[record]
-    return [(m, m.project in row["linked"]) for m in found]
+    rejected = {record: set(row["rejected"])}
+    found = (await candidates(store, [row["record"]], rejected, threshold=0.0))[record]
+    return [(m, m.project in row["linked"]) for m in found[:MAX_CANDIDATES]]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from cypher.external_formats import PRESETS, parse_records
 from cypher.external_records import import_records, match_candidates, record_id, review_link
 from cypher.ledger_ops import LedgerRefusal
 from schema.context import RequestContext
@@ -15,7 +16,6 @@ from schema.errors import BadUserInput, LimitExceeded, NotFound
 from schema.mutations import WRITE, ProvenanceInput, provenance, refusal
 from schema.node import DataQuality, Node, Source, from_row, sources_of
 from schema.reference_types import Sector, Technology, related
-from seed.external_formats import PRESETS, parse_records
 
 if TYPE_CHECKING:
     from schema.project_types import Project

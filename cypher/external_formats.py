@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cypher.record_matching import registry_key
+
 QUALITIES = ("OFFICIAL", "SECONDARY", "ILLUSTRATIVE")
 
 # preset -> {our field: the column(s) it comes from, first present wins}
@@ -175,7 +177,7 @@ def parse_records(
                     technology=", ".join(_listed(values.get("technology"))) or None,
                     sector=", ".join(_listed(values.get("sector"))) or None,
                     registeredOn=registered,
-                    registryOfOrigin=values.get("registryOfOrigin"),
+                    registryOfOrigin=registry_key(values.get("registryOfOrigin")),
                     methodology=values.get("methodology"),
                     dataQuality=quality,
                 ),
