@@ -49,6 +49,50 @@ STATUSES = {
     "MODEL_PROJECT_SELECTED": "SELECTED",
 }
 RESUBMITTED_AS = {"TH010": "TH015", "TH011": "TH016", "TH012": "TH017", "ID007": "ID010"}
+# Disagreements the harvest lists in its notes (README "Conflicts kept"): field -> values with
+# the sources that give them, the value the record shows first.
+KNOWN_CONFLICTS: dict[str, list[dict[str, Any]]] = {
+    "MN004": [
+        {
+            "field": "estimatedAnnualReduction",
+            "values": [
+                {"value": "14746", "sources": ["http://gec.jp/jcm/projects/15pro_mgl_01/"]},
+                {
+                    "value": "14646",
+                    "sources": ["https://energytrend.com/news/20160720-10788.html"],
+                },
+            ],
+        }
+    ],
+    "TH009": [
+        {
+            "field": "capacity",
+            "values": [
+                {
+                    "value": "30 MW (registered title)",
+                    "sources": ["https://www.jcm.go.jp/jc/mn-projects/"],
+                },
+                {
+                    "value": "27 MW (FY2016 model-project selection)",
+                    "sources": ["http://www.renewable-ene.info/news_aBp0Kw7zDY_781.html"],
+                },
+            ],
+        },
+        {
+            "field": "representativeParticipant",
+            "values": [
+                {
+                    "value": "Sharp Energy Solutions Corporation",
+                    "sources": ["https://www.jcm.go.jp/jc/mn-projects/"],
+                },
+                {
+                    "value": "Sharp Corporation",
+                    "sources": ["http://www.renewable-ene.info/news_aBp0Kw7zDY_781.html"],
+                },
+            ],
+        },
+    ],
+}
 PROGRAMMES = {
     "MOEJ JCM Model Projects": "MOEJ-MODEL",
     "ADB JFJCM": "ADB-JFJCM",
@@ -283,6 +327,9 @@ def merged(
     if note:
         rec["note"] = note
     rec["sources"] = sources
+    for known in KNOWN_CONFLICTS.get(key, []):
+        if all(c["field"] != known["field"] for c in conflicts):
+            conflicts.append(known)
     if conflicts:
         rec["conflicts"] = conflicts
     if old:

@@ -104,3 +104,28 @@ async def test_unknown_ref_is_still_not_found(seeded_client: httpx.AsyncClient) 
     body = await gql(seeded_client, '{ project(ref: "X-NOPE-99") { ref } }')
     assert body["data"] == {"project": None}
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_an_issuance_shows_the_sources_that_disagree_on_japans_share(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ issuance(key: "ISS-TH-FIRST") { japanGovernmentShare decidedOn
+                 conflicts { field values { value sources } } project { ref } } }"""
+    issuance = data(await gql(seeded_client, query))["issuance"]
+    assert issuance["project"] == {"ref": "TH001"}
+    assert issuance["decidedOn"] == "2018-04-20"
+    [share] = issuance["conflicts"]
+    assert share["field"] == "japanGovernmentShare"
+    assert [v["value"] for v in share["values"]] == [str(issuance["japanGovernmentShare"]), "151"]
+
+
+async def test_a_decision_for_two_projects_lists_both(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ issuance(key: "ISS-MN-2016-1") { notifiedTotal project { ref }
+                 projects { ref } series { key quantity } } }"""
+    issuance = data(await gql(seeded_client, query))["issuance"]
+    assert issuance["project"] == {"ref": "MN001"}
+    assert issuance["projects"] == [{"ref": "MN001"}, {"ref": "MN002"}]
+    # Japan's 125 and Mongolia's 32 add up to the 157 notified.
+    assert sum(s["quantity"] for s in issuance["series"]) == issuance["notifiedTotal"] == 157
+    query = '{ project(ref: "MN002") { issuances { key } } }'
+    assert {"key": "ISS-MN-2016-1"} in data(await gql(seeded_client, query))["project"]["issuances"]
