@@ -14,7 +14,7 @@ from starlette.routing import Route, WebSocketRoute
 
 from api.access_log import AccessLog
 from api.aef_csv import aef_csv
-from api.exports import cadt_projects, cadt_units, graph_dump
+from api.exports import cadt_file, graph_dump
 from api.graphiql_assets import MOUNT, AssetFiles
 from api.graphql_http import GraphQLHttp
 from api.graphql_view import JcmGraphQL
@@ -91,8 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             Route("/aef/{party}/{year}/{table}.csv", reader_only(aef_csv)),
-            Route("/export/cadt-v2/projects.csv", reader_only(cadt_projects)),
-            Route("/export/cadt-v2/units.csv", reader_only(cadt_units)),
+            Route("/export/cadt-v2/{name}", reader_only(cadt_file)),
             Route("/export/graph.json", reader_only(graph_dump)),
             Route(MOUNT + "{path:path}", assets.serve),
         ],

@@ -193,15 +193,19 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         return 1
 
 
+CADT_SHEETS = ("projects", "locations", "units")
+
+
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from cypher.cadt_export import project_csv, unit_csv
+    from cypher.cadt_export import as_csv, as_json
     from cypher.export import dump_json
 
     streams = {
         "json": dump_json,
         "backup": partial(dump_json, backup=True),
-        "cadt-v2-projects": project_csv,
-        "cadt-v2-units": unit_csv,
+        "cadt-v2-provenance": as_csv("provenance"),
+        **{f"cadt-v2-{sheet}": as_csv(sheet) for sheet in CADT_SHEETS},
+        **{f"cadt-v2-{sheet}-json": as_json(sheet) for sheet in CADT_SHEETS},
     }
 
     async def run(store: GraphStore) -> int:
@@ -213,6 +217,23 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     asyncio.run(with_store(settings, run))
     print(f"wrote {args.file}")
     return 0
+
+
+def cmd_validate_cadt(settings: Settings, args: argparse.Namespace) -> int:
+    from cypher.cadt_v2 import FormatError, check_file
+
+    try:
+        kind, count, problems = check_file(args.file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, FormatError) as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 2
+    for problem in problems[: args.max_problems]:
+        print(f"{args.file}: {problem}")
+    if len(problems) > args.max_problems:
+        print(f"... and {len(problems) - args.max_problems} more")
+    verdict = "valid" if not problems else f"{len(problems)} problem(s)"
+    print(f"{args.file}: CAD Trust v2 {kind}, {count} record(s): {verdict}")
+    return 1 if problems else 0
 
 
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
@@ -270,14 +291,26 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
     imp.set_defaults(run=cmd_import)
-    export = sub.add_parser("export", help="export the graph (JSON dump) or CAD Trust v2 CSV")
+    export = sub.add_parser("export", help="export the graph (JSON dump) or CAD Trust v2 files")
     export.add_argument(
         "what",
-        choices=["json", "backup", "cadt-v2-projects", "cadt-v2-units"],
-        help="backup: the JSON dump plus the stored idempotency keys",
+        choices=[
+            "json",
+            "backup",
+            "cadt-v2-provenance",
+            *(f"cadt-v2-{sheet}{ext}" for sheet in CADT_SHEETS for ext in ("", "-json")),
+        ],
+        help="backup: the JSON dump plus the stored idempotency keys; cadt-v2-SHEET: the v2 "
+        "import template's CSV, cadt-v2-SHEET-json: v2 records as JSON",
     )
     export.add_argument("file", type=Path)
     export.set_defaults(run=cmd_export)
+    validate = sub.add_parser(
+        "validate-cadt", help="check a CAD Trust v2 file (CSV or JSON) against the v2 rules"
+    )
+    validate.add_argument("file", type=Path)
+    validate.add_argument("--max-problems", type=int, default=50, help="problems to print")
+    validate.set_defaults(run=cmd_validate_cadt)
     token = sub.add_parser("token", help="create a bearer token for writes")
     token.add_argument("action", choices=["create"])
     token.add_argument(

@@ -1,4 +1,4 @@
-"""Streamed exports: CAD Trust v2 project and unit CSV, and the JSON dump of the graph."""
+"""Streamed exports: the CAD Trust v2 files (CSV and JSON) and the JSON dump of the graph."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from api.auth import authenticate
-from cypher.cadt_export import project_csv, unit_csv
+from cypher.cadt_export import as_csv, as_json
 from cypher.export import dump_json
 from cypher.store import GraphStore
 from schema.errors import LimitExceeded
@@ -45,14 +45,32 @@ async def _download(
     )
 
 
-async def cadt_projects(request: Request) -> Response:
-    return await _download(
-        request, project_csv, "text/csv; charset=utf-8", "jcm-cadt-v2-projects.csv"
-    )
+CADT_FILES = {
+    f"{sheet}.{ext}": (as_csv(sheet) if ext == "csv" else as_json(sheet), ext)
+    for sheet in ("projects", "locations", "units")
+    for ext in ("csv", "json")
+} | {"provenance.csv": (as_csv("provenance"), "csv")}
+MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
-async def cadt_units(request: Request) -> Response:
-    return await _download(request, unit_csv, "text/csv; charset=utf-8", "jcm-cadt-v2-units.csv")
+async def cadt_file(request: Request) -> Response:
+    """/export/cadt-v2/{name}: a CAD Trust v2 sheet as CSV or JSON, or the provenance file."""
+    name = request.path_params["name"]
+    if name not in CADT_FILES:
+        files = ", ".join(sorted(CADT_FILES))
+        return JSONResponse(
+            {
+                "errors": [
+                    {
+                        "message": f"no CAD Trust v2 file {name!r}; files: {files}",
+                        "extensions": {"code": "NOT_FOUND"},
+                    }
+                ]
+            },
+            status_code=404,
+        )
+    stream, ext = CADT_FILES[name]
+    return await _download(request, stream, MEDIA[ext], f"jcm-cadt-v2-{name}")
 
 
 async def graph_dump(request: Request) -> Response:

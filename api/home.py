@@ -45,8 +45,10 @@ projects, methodologies, funding and the credit ledger, every fact with its sour
 quality (OFFICIAL, SECONDARY or ILLUSTRATIVE).</p>
 <ul>
 <li><a href="/graphql">GraphiQL IDE</a>: explore the schema and run queries</li>
-<li><a href="/export/cadt-v2/projects.csv">Projects</a> and
-    <a href="/export/cadt-v2/units.csv">units</a> as CAD Trust v2 CSV;
+<li><a href="/export/cadt-v2/projects.csv">Projects</a>,
+    <a href="/export/cadt-v2/locations.csv">locations</a> and
+    <a href="/export/cadt-v2/units.csv">units</a> as CAD Trust v2 CSV (also <code>.json</code>;
+    <a href="/export/cadt-v2/provenance.csv">provenance</a> of every record);
     <a href="/export/graph.json">the whole graph as JSON</a></li>
 <li><a href="/aef/TH/2025/actions.csv">Article 6.2 AEF actions of Thailand, 2025</a> (CSV)</li>
 <li><a href="/readyz">Readiness</a> and <a href="/healthz">liveness</a></li>

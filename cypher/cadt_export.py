@@ -1,107 +1,119 @@
-"""CAD Trust v2 project and unit CSV exports, streamed page by page, each row with its
-dataQuality and sources."""
+"""CAD Trust v2 exports: projects, their locations and the units, as CSV (the v2 import
+template) or JSON (records as a v2 API returns them), streamed page by page. The v2 files carry
+v2 columns only; each record's dataQuality and sources are in the provenance file."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from cypher.cadt_v2 import (
+    COLUMNS,
+    COUNTRY_NAMES,
+    RECORD_IDS,
+    cadt_uuid,
+    csv_header,
+    csv_line,
+)
 from cypher.store import GraphStore
 
 PAGE = 1000
+REGISTRY = "Joint Crediting Mechanism Registry"
+PROGRAM = "Joint Crediting Mechanism (JCM)"
+# JCM Graph's project status -> the v2 projectStatus pick-list.
 STATUS = {
     "REGISTERED": "Registered",
-    "VALIDATED": "Listed",
+    "VALIDATED": "Validated",
+    "VALIDATION": "Listed",
     "PDD": "Listed",
     "PIN": "Listed",
     "SELECTED": "Listed",
     "FINANCED": "Listed",
+    "WITHDRAWN": "Withdrawn",
 }
 UNIT_STATUS = {"HELD": "Held", "RETIRED": "Retired", "CANCELLED": "Cancelled"}
-PROJECT_COLUMNS = [
-    "projectRegistryName",
-    "projectId",
-    "projectCreditingProgram",
-    "projectName",
-    "projectLink",
-    "projectDescription",
-    "projectSector",
-    "projectType",
-    "projectSubtype",
-    "projectStatus",
-    "projectStatusDate",
-    "projectUnitMetric",
-    "cadTrustReferenceProjectId",
-    "cadTrustProgramId",
-    "projectHostCountry",
-    "dataQuality",
-    "sources",
-]
-UNIT_COLUMNS = [
-    "unitSerialId",
-    "unitStartBlock",
-    "unitEndBlock",
-    "unitCount",
-    "unitType",
-    "unitVintageYear",
-    "unitStatus",
-    "unitStatusReason",
-    "unitStatusDate",
-    "unitRetirementBeneficiary",
-    "unitLink",
-    "unitMetric",
-    "unitCurrentOwner",
-    "unitItmosReferenceId",
-    "cadTrustIssuanceId",
-    "projectId",
-    "dataQuality",
-    "sources",
-]
+PROVENANCE_COLUMNS = ["sheet", "recordId", "jcmKey", "dataQuality", "sources"]
+
+Record = dict[str, Any]
 
 
-def _csv_line(row: list[Any]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(["" if v is None else v for v in row])
-    return out.getvalue()
+def _link(sources: list[str]) -> str | None:
+    return next((s for s in sources if s.startswith(("http://", "https://"))), None)
 
 
-async def _pages(store: GraphStore, query: str, key: str) -> AsyncIterator[list[dict]]:
+def _text(value: str | None, limit: int) -> str | None:
+    if value is None or len(value) <= limit:
+        return value
+    return value[: limit - 1] + "…"
+
+
+def project_record(row: dict[str, Any]) -> Record:
+    return {
+        "cadTrustProjectId": cadt_uuid("project", row["ref"]),
+        "projectRegistryName": REGISTRY,
+        "projectId": row["ref"],
+        "projectCreditingProgram": PROGRAM,
+        "projectName": _text(row["title"], 500),
+        "projectLink": _link(row["sources"]),
+        "projectDescription": _text(row["note"], 2000),
+        "projectSector": row["sectors"],
+        "projectType": row["types"],
+        "projectSubtype": _text("; ".join(row["subtypes"]), 255) or None,
+        "projectStatus": STATUS.get(row["status"] or "", "Listed"),
+        "projectStatusDate": row["statusDate"].isoformat() if row["statusDate"] else None,
+        "projectUnitMetric": "tCO2e",
+        "cadTrustProgramId": None,
+    }
+
+
+def location_record(row: dict[str, Any], names: dict[str, str]) -> Record:
+    code = row["hostCountry"]
+    return {
+        "locationCountry": COUNTRY_NAMES.get(code, names.get(code, code)),
+        "locationRegion": _text(row["location"], 255),
+        "locationGis": None,
+        "locationMapType": None,
+        "locationMapFileLink": None,
+        "cadTrustProjectId": cadt_uuid("project", row["ref"]),
+    }
+
+
+def unit_record(row: dict[str, Any]) -> Record:
+    retired = row["status"] == "RETIRED"
+    return {
+        "cadTrustUnitId": cadt_uuid("unit", row["id"]),
+        "unitSerialId": row["id"],
+        "unitStartBlock": str(row["first"]),
+        "unitEndBlock": str(row["last"]),
+        "unitCount": row["quantity"],
+        "unitType": (row["unitTypes"] or [None])[0],
+        "unitVintageYear": row["vintage"],
+        "unitStatus": UNIT_STATUS.get(row["status"], row["status"]),
+        "unitStatusReason": row["purpose"],
+        "unitStatusDate": row["statusDate"].isoformat() if row["statusDate"] else None,
+        "unitRetirementDetail": row["purpose"] if retired else None,
+        "unitRetirementBeneficiary": row["beneficiary"],
+        "unitRetirementBeneficiaryId": None,
+        "unitLink": None,
+        "unitMetric": "tCO2e",
+        "unitCurrentOwner": row["owner"],
+        "unitItmosReferenceId": row["authorization"],
+        "marketplace": None,
+        "marketplaceLink": None,
+        "marketplaceIdentifier": None,
+        "cadTrustIssuanceId": cadt_uuid("issuance", row["issuance"] or row["series"]),
+    }
+
+
+async def _project_rows(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     after = None
     while True:
-        rows = await store.read(query, {"after": after, "limit": PAGE})
+        rows = await store.read("export_cadt_projects_page", {"after": after, "limit": PAGE})
         if not rows:
             return
         yield rows
-        after = rows[-1][key]
-
-
-async def project_csv(store: GraphStore) -> AsyncIterator[str]:
-    yield _csv_line(PROJECT_COLUMNS)
-    async for rows in _pages(store, "export_cadt_projects_page", "ref"):
-        for r in rows:
-            yield _csv_line(
-                [
-                    "Joint Crediting Mechanism",
-                    r["ref"],
-                    "JCM",
-                    r["title"],
-                    (r["sources"] or [None])[0],
-                    r["note"],
-                    "; ".join(r["sectors"]),
-                    "; ".join(r["types"]),
-                    None,
-                    STATUS.get(r["status"] or "", "Listed"),
-                    r["statusDate"].isoformat() if r["statusDate"] else None,
-                    "tCO2e",
-                    None,
-                    None,
-                    r["hostCountry"],
-                    r["dataQuality"],
-                    " ".join(r["sources"]),
-                ]
-            )
+        after = rows[-1]["ref"]
 
 
 async def series_chunks(store: GraphStore, size: int = 200) -> AsyncIterator[list[str]]:
@@ -111,30 +123,82 @@ async def series_chunks(store: GraphStore, size: int = 200) -> AsyncIterator[lis
         yield ids[start : start + size]
 
 
-async def unit_csv(store: GraphStore) -> AsyncIterator[str]:
-    yield _csv_line(UNIT_COLUMNS)
+async def _unit_rows(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     async for chunk in series_chunks(store):
-        rows = await store.read("export_cadt_units_by_series", {"series": chunk})
-        for r in rows:
-            yield _csv_line(
-                [
-                    r["id"],
-                    f"{r['series']}-{r['first']:06d}",
-                    f"{r['series']}-{r['last']:06d}",
-                    r["quantity"],
-                    "; ".join(r["unitTypes"]) or None,
-                    r["vintage"],
-                    UNIT_STATUS.get(r["status"], r["status"]),
-                    r["purpose"],
-                    r["statusDate"].isoformat() if r["statusDate"] else None,
-                    r["beneficiary"],
-                    None,
-                    "tCO2e",
-                    r["owner"],
-                    r["authorization"],
-                    r["series"],
-                    r["project"],
-                    r["dataQuality"],
-                    " ".join(r["sources"]),
-                ]
-            )
+        yield await store.read("export_cadt_units_by_series", {"series": chunk})
+
+
+async def _country_names(store: GraphStore) -> dict[str, str]:
+    return {r["code"]: r["name"] for r in await store.read("country_names")}
+
+
+async def records(store: GraphStore, sheet: str) -> AsyncIterator[list[Record]]:
+    """The v2 records of one sheet (projects, locations or units), a page at a time."""
+    if sheet == "units":
+        async for rows in _unit_rows(store):
+            yield [unit_record(r) for r in rows]
+        return
+    names = await _country_names(store) if sheet == "locations" else {}
+    async for rows in _project_rows(store):
+        if sheet == "projects":
+            yield [project_record(r) for r in rows]
+        else:
+            yield [location_record(r, names) for r in rows]
+
+
+async def provenance(store: GraphStore) -> AsyncIterator[list[Record]]:
+    """For each project and unit record: JCM Graph's key, its dataQuality and sources."""
+    async for rows in _project_rows(store):
+        yield [
+            {
+                "sheet": "projects",
+                "recordId": cadt_uuid("project", r["ref"]),
+                "jcmKey": r["ref"],
+                "dataQuality": r["dataQuality"],
+                "sources": " ".join(r["sources"]),
+            }
+            for r in rows
+        ]
+    async for rows in _unit_rows(store):
+        yield [
+            {
+                "sheet": "units",
+                "recordId": cadt_uuid("unit", r["id"]),
+                "jcmKey": r["id"],
+                "dataQuality": r["dataQuality"],
+                "sources": " ".join(r["sources"]),
+            }
+            for r in rows
+        ]
+
+
+def as_csv(sheet: str) -> Callable[[GraphStore], AsyncIterator[str]]:
+    """A stream of one sheet as the v2 import template's CSV (no cadTrust*Id of our own)."""
+    columns = COLUMNS.get(sheet, PROVENANCE_COLUMNS)
+
+    async def stream(store: GraphStore) -> AsyncIterator[str]:
+        yield csv_header(columns)
+        pages = provenance(store) if sheet == "provenance" else records(store, sheet)
+        async for page in pages:
+            for record in page:
+                yield csv_line(columns, record)
+
+    return stream
+
+
+def as_json(sheet: str) -> Callable[[GraphStore], AsyncIterator[str]]:
+    """A stream of one sheet as a JSON list of v2 records, with their cadTrust ids."""
+    record_id = RECORD_IDS[sheet]
+
+    async def stream(store: GraphStore) -> AsyncIterator[str]:
+        yield "["
+        first = True
+        async for page in records(store, sheet):
+            for record in page:
+                if record_id is None:
+                    record = {c: record[c] for c in COLUMNS[sheet]}
+                yield ("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+                first = False
+        yield "\n]\n"
+
+    return stream

@@ -67,11 +67,11 @@ async def all_projects(url: str, token: str | None) -> list[dict[str, Any]]:
 
 
 async def cadt_exports(url: str, token: str | None, out: Path) -> list[Path]:
-    """The CAD Trust v2 CSV files, streamed to disk."""
+    """The CAD Trust v2 CSV files and their provenance, streamed to disk."""
     await asyncio.to_thread(out.mkdir, parents=True, exist_ok=True)
     written = []
     async with httpx.AsyncClient(base_url=url, headers=headers(token), timeout=600) as http:
-        for name in ("projects", "units"):
+        for name in ("projects", "locations", "units", "provenance"):
             path = out / f"cadt-v2-{name}.csv"
             async with http.stream("GET", f"/export/cadt-v2/{name}.csv") as response:
                 response.raise_for_status()

@@ -25,7 +25,11 @@ def main() -> None:
     by_ref = {p["ref"]: p for p in projects}
     by_title = {(p["hostCountry"], fold(p["title"])): p for p in projects}
     for n, row in enumerate(load("model_project_selections.json", HARVEST), start=1):
-        dated = row["announcedOn"] if row["announcedOn"] and ISO_DATE.match(row["announcedOn"]) else None
+        dated = (
+            row["announcedOn"]
+            if row["announcedOn"] and ISO_DATE.match(row["announcedOn"])
+            else None
+        )
         year = int(row["fiscalYear"][2:]) if row["fiscalYear"] else None
         programme = PROGRAMMES[row["programme"]]
         stat: dict[str, Any] = {

@@ -1,57 +1,17 @@
-"""Exports: CAD Trust v2 CSV columns and rows; the JSON dump loads back into an empty graph."""
+"""Exports: the JSON dump loads back into an empty graph (CAD Trust v2: test_cadt_v2.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import httpx
 
-from cypher.cadt_export import PROJECT_COLUMNS, UNIT_COLUMNS
 from seed.dump_loader import read_dump
-from seed.seed_files import read_seed
 from seed.writer import write_payload
 from tests.conftest import WRITER_TOKEN, data, gql, gql_as, new_store, wipe
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seed" / "examples" / "tver_sample.csv"
 INFO = "{ graphInfo { nodeCount relationshipCount labels { label count } } }"
-
-
-async def test_cadt_v2_projects_csv(seeded_client: httpx.AsyncClient) -> None:
-    response = await seeded_client.get("/export/cadt-v2/projects.csv")
-    assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert list(rows[0]) == PROJECT_COLUMNS
-    assert len(rows) == len(read_seed()["projects.json"])
-    cr001 = next(r for r in rows if r["projectId"] == "CR001")
-    assert cr001["projectRegistryName"] == "Joint Crediting Mechanism"
-    assert cr001["projectStatus"] == "Registered"
-    assert cr001["projectSector"] == "Electricity; gas, steam and air conditioning supply"
-    assert all(r["dataQuality"] and r["sources"] for r in rows)
-
-
-async def test_cadt_v2_units_csv(seeded_client: httpx.AsyncClient) -> None:
-    response = await seeded_client.get("/export/cadt-v2/units.csv")
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert list(rows[0]) == UNIT_COLUMNS
-    live = data(
-        await gql(
-            seeded_client,
-            """{ creditBlocks(filter: {NOT: {status:
-        [SUPERSEDED]}}) { totalCount } }""",
-        )
-    )["creditBlocks"]["totalCount"]
-    assert len(rows) == live
-    itmo = next(r for r in rows if r["unitStartBlock"] == "TH-X-TH-01-2025-1-000061")
-    assert (itmo["unitItmosReferenceId"], itmo["unitStatus"], itmo["unitCount"]) == (
-        "AUTH-TH-2025-1",
-        "Held",
-        "10",
-    )
-    retired = next(r for r in rows if r["unitStartBlock"] == "JP-X-ID-02-2016-1-000001")
-    assert (retired["unitStatus"], retired["unitStatusReason"]) == ("Retired", "NDC")
-    assert all(r["dataQuality"] and r["sources"] for r in rows)
 
 
 async def test_json_dump_reloads_into_an_empty_graph(

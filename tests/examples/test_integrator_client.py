@@ -63,7 +63,7 @@ def test_the_example_client_pages_exports_and_follows_the_feed(
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert lines[0]["projects"] == len(read_seed()["projects.json"])
-    for name in ("projects", "units"):
+    for name in ("projects", "locations", "units", "provenance"):
         with (tmp_path / f"cadt-v2-{name}.csv").open() as file:
             assert next(csv.reader(file))  # a header, then the rows
     assert lines[2]["events"] == [1, 2]

@@ -198,13 +198,13 @@ async def test_cadt_taxonomy_is_queryable_both_ways(seeded_client: httpx.AsyncCl
             seeded_client,
             """{
         sectors(filter: {ids: ["SCOPE-14"]}) { nodes { cadtTerms { field value } } }
-        cadtTerm(field: "projectType", value: "Energy Demand") { technologies { key }
+        cadtTerm(field: "projectType", value: "Energy Efficiency Industry") { technologies { key }
           sources { url } } }""",
         )
     )
     assert found["sectors"]["nodes"][0]["cadtTerms"] == [
-        {"field": "projectSector", "value": "Agriculture; forestry and fishing"}
+        {"field": "projectSector", "value": "Afforestation and reforestation"}
     ]
     keys = {t["key"] for t in found["cadtTerm"]["technologies"]}
-    assert {"centrifugal-chiller", "led-lighting"} <= keys
+    assert {"centrifugal-chiller", "efficient-boiler"} <= keys
     assert "github.com/Chia-Network/cadt" in found["cadtTerm"]["sources"][0]["url"]
