@@ -16,6 +16,7 @@ from strawberry.extensions import (
 from schema.aef import AefQuery
 from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
+from schema.descriptions import document
 from schema.errors import ClientErrors
 from schema.flows import FlowQuery
 from schema.graph_info import GraphInfo, graph_info
@@ -63,7 +64,7 @@ def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> 
     limits = limits or Limits()
     rule = depth_and_alias_rule(limits)  # one class, so the validation cache can hit
     costs = cost_limiter(budget or Budget())
-    return JcmSchema(
+    schema = JcmSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -76,6 +77,8 @@ def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> 
             ClientErrors,
         ],
     )
+    document(schema._schema)
+    return schema
 
 
 def sdl() -> str:
