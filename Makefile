@@ -8,12 +8,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY_OK  := $(VENV)/.installed
 NPM_OK := node_modules/.installed
+# The browser tests drive Debian's Chromium; `make test` installs it when it is missing.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The local Neo4j of `make neo4j-start` / `make serve-neo4j` (not the one the tests start).
 NEO4J_DATA ?= neo4j/.data
 NEO4J_PORT ?= 7687
 
-.PHONY: serve serve-neo4j test lint bench deps clean neo4j-start neo4j-stop
+.PHONY: serve serve-neo4j test lint bench deps clean neo4j-start neo4j-stop browser
 
 deps: $(PY_OK) $(NPM_OK)
 
@@ -28,6 +31,12 @@ $(PY_OK): pyproject.toml | $(BIN)/python
 $(NPM_OK): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser: $(CHROMIUM)
 
 serve: deps
 	$(BIN)/jcm serve --seed-if-empty
@@ -45,7 +54,7 @@ lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint browser
 	tests/both_stores.sh
 
 STORE ?= falkordb

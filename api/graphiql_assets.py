@@ -31,6 +31,50 @@ class Asset:
         return node_modules / self.package / self.path
 
 
+# The graphql-ws client (UMD build, global `graphqlWs`), so the IDE subscribes over the
+# graphql-transport-ws protocol: GraphiQL's own bundle cannot load it from a subscription URL.
+GRAPHQL_WS = (
+    '<script crossorigin src="https://unpkg.com/graphql-ws@6.4.2/umd/graphql-ws.min.js"\n'
+    '      integrity="sha384-mxvR4Mzbsb6QVx/9xI2gtQikQA6m8zMDBFnu3l//4/ROsWt7y2sUGWd+/tYQqDm7">'
+    "</script>\n"
+)
+FETCHER = """const fetcher = GraphiQL.createFetcher({
+        url: fetchURL,
+        headers: defaultHeaders,
+        subscriptionUrl,
+      });"""
+# A WebSocket cannot carry headers: the token in GraphiQL's headers editor (persisted in
+# localStorage) goes in connection_init, where the server reads it.
+WS_FETCHER = """const fetcher = GraphiQL.createFetcher({
+        url: fetchURL,
+        headers: defaultHeaders,
+        subscriptionUrl,
+        wsClient: graphqlWs.createClient({
+          url: subscriptionUrl,
+          lazy: true,
+          connectionParams: () => {
+            try {
+              return JSON.parse(localStorage.getItem("graphiql:headers") || "{}");
+            } catch (error) {
+              return {};
+            }
+          },
+        }),
+      });"""
+
+
+class IdePageError(RuntimeError):
+    """The IDE template changed shape: the subscription client could not be wired in."""
+
+
+def with_subscriptions(html: str) -> str:
+    """The IDE page with a graphql-transport-ws client for subscriptions."""
+    anchor = '<script\n      crossorigin\n      src="https://unpkg.com/graphiql@'
+    if FETCHER not in html or anchor not in html:
+        raise IdePageError("the GraphiQL template no longer has the expected fetcher")
+    return html.replace(FETCHER, WS_FETCHER).replace(anchor, GRAPHQL_WS + "    " + anchor, 1)
+
+
 def assets_in(html: str) -> list[Asset]:
     return [Asset(*match.groups()) for match in _CDN_URL.finditer(html)]
 

@@ -15,7 +15,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from api.auth import authenticate
-from api.graphiql_assets import localize
+from api.graphiql_assets import localize, with_subscriptions
 from api.request_log import request_id
 from schema.context import RequestContext
 from schema.errors import to_client_error
@@ -63,6 +63,11 @@ class JcmGraphQL(GraphQL):
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        # Strawberry's GraphiQL page, with a graphql-transport-ws client for subscriptions.
+        return with_subscriptions(super().graphql_ide_html)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(localize(self.graphql_ide_html))

@@ -51,7 +51,7 @@ async def test_graphiql_assets_are_served_locally_and_match_their_sri_hashes(
 ) -> None:
     page = await client.get("/graphql", headers={"Accept": "text/html"})
     tags = re.findall(r'(?:src|href)="([^"]+)"\s+integrity="sha384-([^"]+)"', page.text)
-    assert len(tags) == 7
+    assert len(tags) == 8  # GraphiQL, React, the explorer plugin, js-cookie, graphql-ws
     for url, expected in tags:
         assert url.startswith(MOUNT), url
         asset = await client.get(url)
