@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from api.cli import main as jcm
+from cypher.cadt_export import STATUS
 from cypher.cadt_v2 import COLUMNS, check_file, picklists, read_table
 from seed.seed_files import read_seed
 from tests.conftest import data, gql
@@ -156,3 +157,11 @@ async def test_the_validator_accepts_the_export(
     good.write_text(await download(seeded_client, "units.csv"))
     assert jcm(["validate-cadt", str(good)]) == 0
     assert "valid" in capsys.readouterr().out
+
+
+async def test_reading_the_export_back_gives_the_graphs_projects(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    _, records = read_table(await download(seeded_client, "projects.csv"))
+    back = {r["projectId"]: (r["projectName"], r["projectStatus"]) for r in records}
+    assert back == {p.ref: (p.title, STATUS[p.status]) for p in PROJECTS}
