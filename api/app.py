@@ -14,6 +14,7 @@ from starlette.routing import Route, WebSocketRoute
 
 from api.access_log import AccessLog
 from api.aef_csv import aef_csv
+from api.explorer_routes import explorer_asset, explorer_page
 from api.exports import cadt_file, graph_dump
 from api.graphiql_assets import MOUNT, AssetFiles
 from api.graphql_http import GraphQLHttp
@@ -87,6 +88,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/", home),
+            Route("/explore", explorer_page),
+            Route("/explore/{path:path}", explorer_page),
+            Route("/explore-assets/{name}", explorer_asset),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),

@@ -44,6 +44,8 @@ a {{ color: #0b6bcb; }}
 projects, methodologies, funding and the credit ledger, every fact with its source and a data
 quality (OFFICIAL, SECONDARY or ILLUSTRATIVE).</p>
 <ul>
+<li><a href="/explore">Explorer</a>: search projects, trace a credit's provenance, see the
+    credit flows and the programme's progress</li>
 <li><a href="/graphql">GraphiQL IDE</a>: explore the schema and run queries</li>
 <li><a href="/export/cadt-v2/projects.csv">Projects</a>,
     <a href="/export/cadt-v2/locations.csv">locations</a> and
