@@ -45,6 +45,7 @@ from schema.ledger_types import (
 )
 from schema.node import Node, Source, from_row, parse_global_id
 from schema.pagination import MAX_PAGE, Connection, connection, page_size
+from schema.prefetch import LOOKUPS, prefetch, prefetch_relations
 from schema.project_types import (
     Authorization,
     Issuance,
@@ -138,6 +139,8 @@ async def list_page(
     async def count() -> int:
         return await count_rows(store, listing, tree)
 
+    if cls.__name__ in LOOKUPS:  # the page's selected relations: one more trip, not one each
+        await prefetch_relations(info, cls.__name__, [row[listing.key] for row in page.rows])
     return connection(
         [from_row(cls, row) for row in page.rows],
         page.cursors,
@@ -149,6 +152,9 @@ async def list_page(
 
 async def by_key(info: Ctx, type_name: str, key: str, *, required: bool = True) -> Any:
     cls, query = NODE_TYPES[type_name]
+    if type_name in LOOKUPS and info.path.prev is None:
+        # A root lookup: the node and the relations selected on it in one round trip.
+        await prefetch(info, type_name, [key])
     row = await info.context.loaders.by_key(query).load(key)
     if row is None:
         if required:

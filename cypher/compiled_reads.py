@@ -1,0 +1,114 @@
+"""One statement for a node and the relations a request selects on it.
+
+A GraphQL query such as `project(ref:) { title hostCountry { name } technologies { name }
+participants { role organization { name } } sources { url } }` would otherwise cost one round
+trip for the project and one per relation (DataLoader batches them, but each is a trip).
+Here the named queries that serve those relations (`project_host_country`,
+`project_technologies`, …: all of the form `UNWIND $keys AS key MATCH … RETURN key, b {.*}
+AS node[, r {.*} AS rel] ORDER BY key, …`) are rewritten as CALL subqueries of the lookup,
+so the node and every relation come back in one statement, each list in the order its own
+query gives. Only whitelisted named queries are composed: no client text reaches Cypher.
+
+Example, for `project_by_key` with `project_technologies`:
+
+    UNWIND $keys AS key
+    MATCH (root:Project {ref: key})
+    CALL {
+      WITH key
+      MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)
+      WITH b, r
+      ORDER BY b.id
+      RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0
+    }
+    RETURN key, root {.*} AS node, rel0
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cypher.registry import QueryRegistry
+from cypher.store import GraphStore
+
+_RELATED = re.compile(
+    r"^UNWIND \$keys AS key\s+"
+    r"(?P<match>MATCH .+?)\s+"
+    r"RETURN key, (?P<node>\w+) \{\.\*\} AS node(?:, (?P<rel>\w+) \{\.\*\} AS rel)?\s+"
+    r"ORDER BY key, (?P<order>.+?)\s*$",
+    re.DOTALL,
+)
+_LOOKUP = re.compile(
+    r"^UNWIND \$keys AS key\s+(?P<match>MATCH \(n:\w+ \{\w+: key\}\))\s+"
+    r"RETURN key, n \{\.\*\} AS node\s*$",
+    re.DOTALL,
+)
+
+
+class NotComposable(ValueError):
+    """A named query does not have the shape this module composes."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    match: str
+    node: str
+    rel: str | None
+    order: str
+
+
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+
+
+def relation(registry: QueryRegistry, name: str) -> Relation:
+    found = _RELATED.match(_body(registry.get(name).text).strip())
+    if not found:
+        raise NotComposable(f"{name} is not a `key, node, rel` query")
+    return Relation(name, found["match"], found["node"], found["rel"], found["order"])
+
+
+def compose(registry: QueryRegistry, lookup: str, relations: list[str]) -> str:
+    """The text of one statement: the lookup's node and each relation as a list column."""
+    head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
+    if not head:
+        raise NotComposable(f"{lookup} is not a by-key lookup")
+    # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
+    parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
+    for i, name in enumerate(relations):
+        r = relation(registry, name)
+        fields = f"node: {r.node} {{.*}}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
+        carried = f"{r.node}, {r.rel}" if r.rel else r.node
+        parts += [
+            "CALL {",
+            "  WITH key",
+            f"  {r.match}",
+            f"  WITH {carried}",
+            f"  ORDER BY {r.order}",
+            f"  RETURN collect({{{fields}}}) AS rel{i}",
+            "}",
+        ]
+    columns = ", ".join(f"rel{i}" for i in range(len(relations)))
+    parts.append("RETURN key, root {.*} AS node" + (f", {columns}" if columns else ""))
+    return "\n".join(parts)
+
+
+async def read_with_relations(
+    store: GraphStore, lookup: str, relations: list[str], keys: list[Any]
+) -> dict[Any, tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+    """Per key found: the node's properties and, per relation query, its rows (each with
+    `key`, `node` and, where the query has one, `rel`), in one round trip."""
+    text = compose(store.registry, lookup, relations)
+    rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
+    return {
+        row["key"]: (
+            row["node"],
+            {
+                name: [{"key": row["key"], **item} for item in row[f"rel{i}"]]
+                for i, name in enumerate(relations)
+            },
+        )
+        for row in rows
+    }

@@ -1,0 +1,110 @@
+"""Reads a root field's node and the relations its selection asks for in one statement
+(cypher/compiled_reads.py), then primes the request's data loaders with the rows, so the
+nested resolvers answer from memory: `project(ref:) { hostCountry { name } technologies {
+name } sources { url } }` is one database round trip instead of four. Relations nested
+deeper than one level still go through the loaders (one batched trip each)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.types import Info
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
+
+from cypher.compiled_reads import read_with_relations
+from schema.context import RequestContext
+
+Ctx = Info[RequestContext, None]
+
+# Per node type: the GraphQL field -> the named query its resolver loads it with.
+RELATIONS: dict[str, dict[str, str]] = {
+    "Project": {
+        "hostCountry": "project_host_country",
+        "partnership": "project_partnership",
+        "technologies": "project_technologies",
+        "methodologies": "project_methodologies",
+        "participants": "project_participants",
+        "funding": "project_funding",
+        "validations": "project_validations",
+        "monitoringPeriods": "project_monitoring_periods",
+        "issuances": "project_issuances",
+        "authorizations": "project_authorizations",
+        "decisions": "project_decisions",
+        "sources": "sources_of_project",
+    },
+    "Country": {
+        "partnerships": "country_partnerships",
+        "sources": "sources_of_country",
+    },
+    "Organization": {
+        "country": "organization_country",
+        "decisions": "organization_decisions",
+        "sources": "sources_of_organization",
+    },
+}
+LOOKUPS = {
+    "Project": "project_by_key",
+    "Country": "country_by_key",
+    "Organization": "organization_by_key",
+}
+
+
+def _fields(selections: list[Any]) -> list[SelectedField]:
+    """The fields of a selection set, fragments flattened."""
+    out: list[SelectedField] = []
+    for s in selections:
+        if isinstance(s, FragmentSpread | InlineFragment):
+            out += _fields(s.selections)
+        elif isinstance(s, SelectedField):
+            out.append(s)
+    return out
+
+
+def _node_selections(field: SelectedField, path: tuple[str, ...]) -> list[SelectedField]:
+    """The fields selected on the nodes of `field`, following `path` (e.g. nodes, or edges
+    then node, for a connection)."""
+    current = [field]
+    for step in path:
+        current = [f for c in current for f in _fields(c.selections) if f.name == step]
+    return [f for c in current for f in _fields(c.selections)]
+
+
+def selected_relations(info: Ctx, type_name: str) -> list[str]:
+    """The relation queries the current root field's selection needs on its `type_name`
+    nodes (for a connection, those under `nodes` and `edges { node }`)."""
+    known = RELATIONS.get(type_name, {})
+    names: list[str] = []
+    for root in info.selected_fields:
+        nested = (
+            _node_selections(root, ())
+            + _node_selections(root, ("nodes",))
+            + _node_selections(root, ("edges", "node"))
+        )
+        for f in nested:
+            # A field with arguments (a paged relation) keeps its own loader.
+            query = known.get(f.name)
+            if query and not f.arguments and query not in names:
+                names.append(query)
+    return names
+
+
+async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict[str, Any]]:
+    """Reads the nodes of `keys` with the selected relations in one round trip and primes
+    the loaders; returns the nodes found, by key."""
+    relations = selected_relations(info, type_name)
+    lookup = LOOKUPS[type_name]
+    found = await read_with_relations(info.context.store, lookup, relations, keys)
+    loaders = info.context.loaders
+    loaders.by_key(lookup).prime_many({key: node for key, (node, _) in found.items()})
+    for key in keys:
+        if key not in found:
+            continue
+        for name, rows in found[key][1].items():
+            loaders.related(name).prime(key, rows)
+    return {key: node for key, (node, _) in found.items()}
+
+
+async def prefetch_relations(info: Ctx, type_name: str, keys: list[Any]) -> None:
+    """For a page already read: its nodes' selected relations in one more round trip."""
+    if keys and selected_relations(info, type_name):
+        await prefetch(info, type_name, keys)

@@ -1,0 +1,87 @@
+"""A root lookup and the relations selected on it come back in one statement: one database
+round trip per root field, whatever relations the query asks for (one level deep)."""
+
+from __future__ import annotations
+
+import httpx
+
+from cypher.compiled_reads import compose
+from cypher.registry import QueryRegistry
+from schema.prefetch import LOOKUPS, RELATIONS
+from seed.seed_files import read_seed
+from tests.conftest import data
+
+PROJECTS = {p.ref: p for p in read_seed()["projects.json"]}
+QUERIES = QueryRegistry("neo4j")  # the API's own queries, not the tests' extra ones
+
+
+async def trips(http: httpx.AsyncClient, query: str) -> tuple[dict, int]:
+    response = await http.post("/graphql", json={"query": query})
+    body = response.json()
+    assert "errors" not in body, body
+    return data(body), int(response.headers["x-db-round-trips"])
+
+
+async def test_a_project_and_its_neighbourhood_are_one_round_trip(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ project(ref: "TH014") { ref title dataQuality
+        hostCountry { code } partnership { key } technologies { key }
+        methodologies { version methodology { key } }
+        participants { side organization { name } } funding { programme { key } }
+        issuances { key } authorizations { key } decisions { key } sources { url } } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 1
+    project = result["project"]
+    seeded = PROJECTS["TH014"]
+    assert project["hostCountry"] == {"code": "TH"}
+    assert project["partnership"] == {"key": "JP-TH"}
+    assert [t["key"] for t in project["technologies"]] == sorted(seeded.technologies)
+    assert {p["organization"]["name"] for p in project["participants"]} >= {"TSB Bangkok Co., Ltd."}
+    assert [i["key"] for i in project["issuances"]] == ["ISS-TH-ITMO-2025-1"]
+    assert [a["key"] for a in project["authorizations"]] == ["AUTH-TH-2025-1"]
+    assert sorted(s["url"] for s in project["sources"]) == sorted(seeded.sources)
+
+
+async def test_a_country_and_an_organization_lookup_are_one_round_trip_each(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ country(code: "MN") { name partnerships { key } sources { url } }
+                 organization(key: "nippon-koei") { name country { code } sources { url } } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 2
+    assert result["country"]["partnerships"] == [{"key": "JP-MN"}]
+    assert result["organization"]["country"] == {"code": "JP"}
+
+
+async def test_a_page_costs_two_round_trips_whatever_relations_it_selects(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ projects(first: 50) { nodes { ref hostCountry { code } technologies { key }
+                 participants { role } issuances { key } sources { url } } } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 2  # the page, then every selected relation of its 50 projects
+    for node in result["projects"]["nodes"]:
+        assert node["hostCountry"] == {"code": PROJECTS[node["ref"]].hostCountry}
+
+
+def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
+    # GraphQL: { project(ref: "TH014") { title technologies { key } } }
+    assert compose(QUERIES, "project_by_key", ["project_technologies"]) == (
+        "UNWIND $keys AS key\n"
+        "MATCH (root:Project {ref: key})\n"
+        "CALL {\n"
+        "  WITH key\n"
+        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
+        "  WITH b, r\n"
+        "  ORDER BY b.id\n"
+        "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
+        "}\n"
+        "RETURN key, root {.*} AS node, rel0"
+    )
+
+
+def test_every_prefetched_relation_query_composes() -> None:
+    for type_name, fields in RELATIONS.items():
+        text = compose(QUERIES, LOOKUPS[type_name], list(fields.values()))
+        assert text.count("CALL {") == len(fields)
