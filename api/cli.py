@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import os
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -122,11 +123,9 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
             return summary
         payload = build_reference_graph(read_seed(args.data or DATA_DIR))
         if args.synthetic:
-            from seed.synthetic import synthetic_graph
-
             # The real taxonomy first: synthetic projects link to its countries and technologies.
             await write_payload(store, payload)
-            payload = synthetic_graph(args.synthetic, seed=args.random_seed)
+            return await load_synthetic(store, args.synthetic, args.random_seed)
         return await write_payload(store, payload, progress=True)
 
     try:
@@ -140,6 +139,26 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     print(f"loaded the {what}:")
     print("\n".join(summary.lines()))
     return 0
+
+
+async def load_synthetic(store: GraphStore, projects: int, seed: int) -> WriteSummary:
+    """Generated and written a part at a time, so memory stays flat whatever the size; one
+    progress line per part on stderr."""
+    from seed.synthetic import synthetic_payloads
+
+    summary = WriteSummary()
+    started = time.monotonic()
+    for done, part in synthetic_payloads(projects, seed=seed):
+        summary.add(await write_payload(store, part))
+        blocks = summary.created.get("CreditBlock", 0) + summary.updated.get("CreditBlock", 0)
+        print(
+            f"synthetic: {done}/{projects} projects, {blocks} credit blocks, "
+            f"{time.monotonic() - started:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+    summary.seconds = time.monotonic() - started
+    return summary
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:

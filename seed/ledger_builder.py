@@ -93,6 +93,8 @@ class Ledger:
     """Accounts are given as {id: (registry, kind)}."""
 
     accounts: dict[str, tuple[str, str]]
+    # Transactions already numbered elsewhere (a ledger built in parts continues their seq).
+    seq_offset: int = 0
     series: dict[str, Series] = field(default_factory=dict)
     blocks: dict[str, Block] = field(default_factory=dict)
     transactions: list[Transaction] = field(default_factory=list)
@@ -149,7 +151,7 @@ class Ledger:
         return self._record(
             Transaction(
                 txid,
-                len(self.transactions) + 1,
+                self.seq_offset + len(self.transactions) + 1,
                 "ISSUANCE",
                 on,
                 series,
@@ -212,7 +214,7 @@ class Ledger:
         return self._record(
             Transaction(
                 txid,
-                len(self.transactions) + 1,
+                self.seq_offset + len(self.transactions) + 1,
                 TX_KIND_FOR_KIND[to_kind],
                 on,
                 series,

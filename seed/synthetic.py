@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable, Iterator
 
 from seed.graph_payload import GraphPayload, add_ledger, link_kind
 from seed.ledger_builder import Ledger
@@ -40,8 +41,31 @@ START = dt.date(2014, 1, 1)
 
 
 def synthetic_graph(n_projects: int, *, seed: int = 1, moves_per_series: int = 12) -> GraphPayload:
-    rng = random.Random(seed)
+    """The whole synthetic graph in one payload (for tests and small loads)."""
     g = GraphPayload()
+    for _ in _generate(n_projects, seed, moves_per_series, n_projects or 1, lambda: g):
+        pass
+    return g
+
+
+def synthetic_payloads(
+    n_projects: int, *, seed: int = 1, moves_per_series: int = 12, chunk: int = 250
+) -> Iterator[tuple[int, GraphPayload]]:
+    """The same graph in parts, so a large load never holds it all: first the organizations
+    and accounts, then `chunk` projects at a time with their ledger; each part comes with the
+    number of projects generated so far. Parts are to be written in order."""
+    yield from _generate(n_projects, seed, moves_per_series, chunk, GraphPayload)
+
+
+def _generate(
+    n_projects: int,
+    seed: int,
+    moves_per_series: int,
+    chunk: int,
+    new_payload: Callable[[], GraphPayload],
+) -> Iterator[tuple[int, GraphPayload]]:
+    rng = random.Random(seed)
+    g = new_payload()
     accounts: dict[str, tuple[str, str]] = {}
     orgs = _organizations(g, rng, accounts)
     for code in [*HOSTS, "JP"]:
@@ -60,11 +84,28 @@ def synthetic_graph(n_projects: int, *, seed: int = 1, moves_per_series: int = 1
                 [SOURCE],
             )
             g.link(link_kind("Account", "OWNED_BY", "Country"), account, code)
-    ledger = Ledger(accounts)
-    for i in range(1, n_projects + 1):
-        _project(g, ledger, rng, i, orgs, moves_per_series)
-    add_ledger(g, ledger)
-    return g
+    shared = {label: set(rows) for label, rows in g.nodes.items()}
+    yield 0, g
+    # A link query makes a node's links of one kind exactly those it is given: links from
+    # the first part's nodes (an organization's projects) are written once, at the end.
+    deferred = new_payload()
+    seq = 0
+    for start in range(1, n_projects + 1, chunk):
+        g = new_payload()
+        # Each part's series are its own projects': a ledger per part, numbering on.
+        ledger = Ledger(accounts, seq_offset=seq)
+        end = min(start + chunk, n_projects + 1)
+        for i in range(start, end):
+            _project(g, ledger, rng, i, orgs, moves_per_series)
+        add_ledger(g, ledger)
+        seq += len(ledger.transactions)
+        if g is not deferred:
+            for kind, by_source in g.links.items():
+                for source in [s for s in by_source if s in shared.get(kind.from_label, ())]:
+                    deferred.links[kind][source].extend(by_source.pop(source))
+        yield end - 1, g
+    if deferred is not g:
+        yield n_projects, deferred
 
 
 def _organizations(g: GraphPayload, rng: random.Random, accounts: dict) -> dict[str, list[str]]:

@@ -26,6 +26,17 @@ class WriteSummary:
     linked: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
+    def add(self, other: WriteSummary) -> None:
+        """Counts of another load added to these (a load written in parts)."""
+        for mine, theirs in (
+            (self.created, other.created),
+            (self.updated, other.updated),
+            (self.linked, other.linked),
+        ):
+            for key, count in theirs.items():
+                mine[key] = mine.get(key, 0) + count
+        self.seconds += other.seconds
+
     @property
     def changed(self) -> int:
         return sum(self.created.values()) + sum(self.updated.values())

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import httpx
 
+from api.cli import load_synthetic
 from cypher.embedded import EmbeddedFalkorDB
 from cypher.falkordb_store import FalkorDBStore
 from cypher.neo4j_store import Neo4jStore
@@ -34,8 +35,6 @@ from cypher.registry import QUERIES_DIR
 from cypher.search_text import search
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
-from seed.synthetic import synthetic_graph
-from seed.writer import write_payload
 
 FLOOR_QUERIES = Path(__file__).parent / "queries"
 NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
@@ -138,7 +137,7 @@ async def run(
         started = time.perf_counter()
         await store.migrate()
         await load_reference_data(store)
-        await write_payload(store, synthetic_graph(projects, seed=1))
+        await load_synthetic(store, projects, seed=1)
         print(f"  loaded in {time.perf_counter() - started:.0f} s", flush=True)
         refs = [f"SYN-{i:05d}" for i in range(1, projects + 1)]
         codes = [r["code"] for r in await store.read("country_codes")]

@@ -8,7 +8,7 @@ from cypher.ledger_checks import ledger_problems
 from cypher.migrations import NODE_KEYS
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
-from seed.synthetic import synthetic_graph
+from seed.synthetic import synthetic_graph, synthetic_payloads
 from seed.writer import write_payload
 
 
@@ -59,3 +59,24 @@ async def test_loaded_synthetic_ledger_keeps_the_invariants(store: GraphStore, s
     # Real records were not touched: reloading them changes nothing.
     assert (await load_reference_data(store)).changed == 0
     assert await store.read("nodes_missing_provenance", {"limit": 5}) == []
+
+
+def test_the_graph_in_parts_is_the_graph_in_one_payload() -> None:
+    whole = synthetic_graph(23, seed=4)
+    parts = list(synthetic_payloads(23, seed=4, chunk=5))
+    assert [done for done, _ in parts] == [0, 5, 10, 15, 20, 23, 23]
+    nodes: dict = {}
+    links: dict = {}
+    for _, part in parts:
+        for label, rows in part.nodes.items():
+            nodes.setdefault(label, {}).update(rows)
+        for kind, by_source in part.links.items():
+            for source, rows in by_source.items():
+                # A node's links of a kind are written together (a link query replaces
+                # them), so each must come in one part only.
+                assert source not in links.setdefault(kind, {}), (kind, source)
+                links[kind][source] = rows
+    assert nodes == whole.nodes
+    assert links == {kind: dict(rows) for kind, rows in whole.links.items() if rows}
+    seqs = sorted(r["props"]["seq"] for r in nodes["Transaction"].values())
+    assert seqs == list(range(1, len(seqs) + 1))  # numbered on across the parts
