@@ -17,16 +17,15 @@
 MATCH (n:Project)
 WITH n /*derive*/
 WHERE true /*filter*/
-OPTIONAL MATCH (n)<-[o:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
-WHERE o.shared IS NULL AND ser.dataQuality IN $creditQualities
-WITH n, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
+OPTIONAL MATCH (n)<-[o:OF]-(iss:Issuance)
+WHERE o.shared IS NULL
+OPTIONAL MATCH (iss)<-[:ISSUED_UNDER]-(ser:Series)
+WHERE ser.dataQuality IN $creditQualities
+WITH n, iss, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
      sum(coalesce(ser.cancelled, 0)) AS cancelled
-CALL {
-  WITH n
-  OPTIONAL MATCH (n)<-[:OF]-(iss:Issuance)
-  WHERE iss.project = n.ref AND iss.dataQuality IN $creditQualities
-  RETURN sum(coalesce(iss.notifiedTotal, 0)) AS notified
-}
+WITH n, sum(issued) AS issued, sum(retired) AS retired, sum(cancelled) AS cancelled,
+     sum(CASE WHEN iss.dataQuality IN $creditQualities THEN coalesce(iss.notifiedTotal, 0)
+         ELSE 0 END) AS notified
 CALL {
   WITH n
   MATCH (n)-[:USES]->(:Technology)-[:IN_SECTOR]->(sec:Sector)
