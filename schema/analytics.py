@@ -16,6 +16,7 @@ from schema.context import RequestContext
 from schema.errors import BadUserInput, LimitExceeded
 from schema.filters import ProjectFilter, to_tree
 from schema.node import DataQuality, Node, Source, from_row, sources_of
+from schema.prefetch import flat_fields
 
 Ctx = Info[RequestContext, None]
 MAX_HITS = 50
@@ -154,7 +155,15 @@ class AnalyticsQuery:
         qualities = credit_quality or REAL_QUALITIES
         try:
             rows = await project_stats(
-                info.context.store, dims, to_tree(filter), [q.value for q in qualities]
+                info.context.store,
+                dims,
+                to_tree(filter),
+                [q.value for q in qualities],
+                with_notified=any(
+                    f.name == "creditsNotified"
+                    for root in info.selected_fields
+                    for f in flat_fields(root.selections)
+                ),
             )
         except ListingError as exc:
             raise BadUserInput(str(exc)) from None

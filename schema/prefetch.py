@@ -49,12 +49,12 @@ LOOKUPS = {
 }
 
 
-def _fields(selections: list[Any]) -> list[SelectedField]:
+def flat_fields(selections: list[Any]) -> list[SelectedField]:
     """The fields of a selection set, fragments flattened."""
     out: list[SelectedField] = []
     for s in selections:
         if isinstance(s, FragmentSpread | InlineFragment):
-            out += _fields(s.selections)
+            out += flat_fields(s.selections)
         elif isinstance(s, SelectedField):
             out.append(s)
     return out
@@ -65,8 +65,8 @@ def _node_selections(field: SelectedField, path: tuple[str, ...]) -> list[Select
     then node, for a connection)."""
     current = [field]
     for step in path:
-        current = [f for c in current for f in _fields(c.selections) if f.name == step]
-    return [f for c in current for f in _fields(c.selections)]
+        current = [f for c in current for f in flat_fields(c.selections) if f.name == step]
+    return [f for c in current for f in flat_fields(c.selections)]
 
 
 def selected_relations(info: Ctx, type_name: str) -> list[str]:

@@ -7,7 +7,8 @@
 // (issued, retired, cancelled), so the cost grows with series, not with credit blocks; only
 // series of the data qualities asked for count (illustrative ledgers stay out by default).
 // `notified` sums the notified totals of the issuance decisions that name the project first
-// (a decision covering two projects counts once), of the data qualities asked for.
+// (a decision covering two projects counts once), of the data qualities asked for; the
+// marked block is left out (0) when the request does not ask for it, as it costs a pass.
 // Parameters: $byCountry, $bySector, $byTechnology, $byProgramme, $byYear, $byStatus (bool),
 //   $creditQualities (list of OFFICIAL, SECONDARY, ILLUSTRATIVE), plus the compiled filter
 //   parameters.
@@ -17,15 +18,15 @@
 MATCH (n:Project)
 WITH n /*derive*/
 WHERE true /*filter*/
-OPTIONAL MATCH (n)<-[o:OF]-(iss:Issuance)
-WHERE o.shared IS NULL
-OPTIONAL MATCH (iss)<-[:ISSUED_UNDER]-(ser:Series)
-WHERE ser.dataQuality IN $creditQualities
-WITH n, iss, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
+OPTIONAL MATCH (n)<-[o:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
+WHERE o.shared IS NULL AND ser.dataQuality IN $creditQualities
+WITH n, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
      sum(coalesce(ser.cancelled, 0)) AS cancelled
-WITH n, sum(issued) AS issued, sum(retired) AS retired, sum(cancelled) AS cancelled,
-     sum(CASE WHEN iss.dataQuality IN $creditQualities THEN coalesce(iss.notifiedTotal, 0)
-         ELSE 0 END) AS notified
+// notified: begin (cypher/project_stats.py puts 0 AS notified here unless it is asked for)
+OPTIONAL MATCH (n)<-[named:OF]-(iss:Issuance)
+WHERE named.shared IS NULL AND iss.dataQuality IN $creditQualities
+WITH n, issued, retired, cancelled, sum(coalesce(iss.notifiedTotal, 0)) AS notified
+// notified: end
 CALL {
   WITH n
   MATCH (n)-[:USES]->(:Technology)-[:IN_SECTOR]->(sec:Sector)

@@ -146,3 +146,11 @@ async def test_search_ranks_the_whole_phrase_and_shorter_titles_first(
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     hits = data(await gql(seeded_client, SEARCH, text="solar pow"))["search"]
     assert [h["key"] for h in hits[:3]] == ["solar-power-international-llc", "MV001", "CR001"]
+
+
+async def test_credits_notified_asked_through_a_fragment_are_counted(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ stats { ...Totals } } fragment Totals on StatsGroup { creditsNotified }"""
+    groups = data(await gql(seeded_client, query))["stats"]
+    assert sum(g["creditsNotified"] for g in groups) == notified_total()
