@@ -146,30 +146,22 @@ async def records(store: GraphStore, sheet: str) -> AsyncIterator[list[Record]]:
             yield [location_record(r, names) for r in rows]
 
 
+def _provenance(sheet: str, kind: str, key: str, row: dict[str, Any]) -> Record:
+    return {
+        "sheet": sheet,
+        "recordId": cadt_uuid(kind, key),
+        "jcmKey": key,
+        "dataQuality": row["dataQuality"],
+        "sources": " ".join(row["sources"]),
+    }
+
+
 async def provenance(store: GraphStore) -> AsyncIterator[list[Record]]:
     """For each project and unit record: JCM Graph's key, its dataQuality and sources."""
     async for rows in _project_rows(store):
-        yield [
-            {
-                "sheet": "projects",
-                "recordId": cadt_uuid("project", r["ref"]),
-                "jcmKey": r["ref"],
-                "dataQuality": r["dataQuality"],
-                "sources": " ".join(r["sources"]),
-            }
-            for r in rows
-        ]
+        yield [_provenance("projects", "project", r["ref"], r) for r in rows]
     async for rows in _unit_rows(store):
-        yield [
-            {
-                "sheet": "units",
-                "recordId": cadt_uuid("unit", r["id"]),
-                "jcmKey": r["id"],
-                "dataQuality": r["dataQuality"],
-                "sources": " ".join(r["sources"]),
-            }
-            for r in rows
-        ]
+        yield [_provenance("units", "unit", r["id"], r) for r in rows]
 
 
 def as_csv(sheet: str) -> Callable[[GraphStore], AsyncIterator[str]]:
