@@ -5,11 +5,14 @@ import { projectView } from "./project.js";
 import { traceView } from "./trace.js";
 import { flowsView } from "./flows.js";
 import { overviewView } from "./overview.js";
+import { methodologyView, organizationView } from "./entity.js";
 
 const ROUTES = [
   [/^\/explore\/?$/, searchView],
   [/^\/explore\/project\/(.+)$/, projectView],
   [/^\/explore\/trace\/(.+)$/, traceView],
+  [/^\/explore\/organization\/(.+)$/, organizationView],
+  [/^\/explore\/methodology\/(.+)$/, methodologyView],
   [/^\/explore\/flows\/?$/, flowsView],
   [/^\/explore\/overview\/?$/, overviewView],
 ];

@@ -61,7 +61,8 @@ export async function projectView(ref) {
       p.conflicts.flatMap((c) => c.values.map((v) => [c.field, v.value, sourceList(v.sources)]))));
   }
   parts.push(h("h2", {}, "Participants"), table(["Organization", "Side", "Role", "Quality"],
-    p.participants.map((x) => [x.organization.name, x.side, x.role.toLowerCase(),
+    p.participants.map((x) => [link(`/explore/organization/${x.organization.key}`,
+      x.organization.name), x.side, x.role.toLowerCase(),
       badge(x.organization.dataQuality)])));
   if (p.funding.length) {
     parts.push(h("h2", {}, "Funding"), table(["Programme", "Fiscal year", "Amount"],
@@ -69,7 +70,8 @@ export async function projectView(ref) {
         f.amount ? `${f.amount.toLocaleString("en")} ${f.currency}` : ""])));
   }
   parts.push(h("h2", {}, "Methodologies"), table(["Methodology", "Version", "Title"],
-    p.methodologies.map((m) => [m.methodology.key, m.version, m.methodology.title])));
+    p.methodologies.map((m) => [link(`/explore/methodology/${m.methodology.key}`,
+      m.methodology.key), m.version, m.methodology.title])));
   parts.push(h("h2", {}, "Issuances"), p.issuances.length
     ? table(["Decision", "Decided", "Notified (tCO2e)", "Japan's share", "Series (trace)",
       "Quality", "Sources"], p.issuances.map((i) => [i.key, i.decidedOn || i.issuedOn,

@@ -33,8 +33,7 @@ async function searchHits(text, out) {
   const body = await gql(`query($t: String!) { search(text: $t, first: 15) { kind key title } }`,
     { t: text });
   const hits = body.data.search;
-  const target = (hit) => (hit.kind === "PROJECT" ? link(`/explore/project/${hit.key}`, hit.key)
-    : h("span", {}, hit.key));
+  const target = (hit) => link(`/explore/${hit.kind.toLowerCase()}/${hit.key}`, hit.key);
   out.replaceChildren(hits.length
     ? h("ul", { class: "hits", "aria-label": "Search results" },
       hits.map((hit) => h("li", {}, h("span", { class: "muted" }, `${hit.kind} `), target(hit),

@@ -22,6 +22,8 @@ VIEWS = [
     "/explore/trace/TH-X-TH-01-2025-1-000065",
     "/explore/flows",
     "/explore/overview",
+    "/explore/organization/nippon-koei",
+    "/explore/methodology/TH_AM001",
 ]
 TRACE = """query($s: String!) { traceCredit(serial: $s) { lineage { key } history { seq }
   holder { key } project { ref } issuance { key } seriesInfo { key } authorizations { key } } }"""
@@ -80,6 +82,19 @@ def test_search_leads_to_a_project_and_its_serial_to_the_provenance_graph(server
         assert page.locator("button.node-row").count() == count
         page.locator("button.node-row").first.click()
         assert "project" in page.locator("#node-details h2").inner_text()
+        assert watch.console_errors == []
+
+
+def test_a_search_hit_for_an_organization_opens_its_page(server: str) -> None:
+    with browser_page(server) as (page, watch):
+        page.goto(server + "/explore")
+        page.get_by_label("Search", exact=True).fill("Nippon Koei")
+        page.keyboard.press("Enter")
+        page.get_by_role("link", name="nippon-koei").click()
+        page.locator("main h1", has_text="Nippon Koei").wait_for()
+        assert page.url.endswith("/explore/organization/nippon-koei")
+        page.get_by_role("link", name="BD001").click()
+        page.locator("main h1", has_text="BD001").wait_for()
         assert watch.console_errors == []
 
 
