@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import stat
 import tempfile
@@ -95,3 +96,35 @@ def test_every_write_reaches_the_disk_before_its_answer_unless_told_otherwise(
         assert client.config_get("appendonly") == {"appendonly": "yes"}
     finally:
         client.close()
+
+
+async def test_the_log_of_writes_is_compacted_so_a_restart_does_not_replay_it(
+    data_dir: Path,
+) -> None:
+    import redis
+
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    store = new_store(db, "compacted", url=None)
+    for _ in range(200):  # about 6 MB of logged writes
+        await store.write("create_probe", {"item": "x" * 30_000})
+    await store.close()
+    client = redis.Redis(unix_socket_path=str(db.socket), decode_responses=True)
+    try:
+        assert client.config_get("auto-aof-rewrite-min-size") == {
+            "auto-aof-rewrite-min-size": str(4 * 1024 * 1024)
+        }
+        # The server checks the log's size on its own clock (serverCron): wait for it.
+        for _ in range(100):
+            persistence = client.info("persistence")
+            if persistence["aof_rewrites"] >= 1:
+                break
+            await asyncio.sleep(0.1)
+        assert persistence["aof_rewrites"] >= 1, persistence
+    finally:
+        client.close()
+    db.stop()
+    db.start()
+    store = new_store(db, "compacted", url=None)
+    assert await store.read("count_probes") == [{"probes": 200}]
+    await store.close()
