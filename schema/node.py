@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import functools
 import json
 from enum import Enum
 from typing import Any, TypeVar
@@ -110,14 +111,24 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
         values["id"] = global_id(cls.__name__, row[graph_key])
         if graph_key == "id":
             values["key"] = row["id"]
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if not f.init or f.name in extra or f.name in values:
+    for name, prop in _row_fields(cls):
+        if name in extra or name in values:
             continue
-        value = row.get(f.metadata.get("prop") or camel(f.name))
-        if f.name == "data_quality" and value is not None:
+        value = row.get(prop)
+        if name == "data_quality" and value is not None:
             value = DataQuality(value)
-        values[f.name] = value
+        values[name] = value
     return cls(**values, **extra)  # type: ignore[call-arg]
+
+
+@functools.cache
+def _row_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, property) for each init field of a type, computed once per type."""
+    return tuple(
+        (f.name, f.metadata.get("prop") or camel(f.name))
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.init
+    )
 
 
 async def sources_of(info: Info[RequestContext, None], label: str, key: Any) -> list[Source]:

@@ -85,3 +85,14 @@ def test_every_prefetched_relation_query_composes() -> None:
     for type_name, fields in RELATIONS.items():
         text = compose(QUERIES, LOOKUPS[type_name], list(fields.values()))
         assert text.count("CALL {") == len(fields)
+
+
+async def test_relations_selected_through_fragments_are_compiled_too(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ project(ref: "TH014") { ...Facts ... on Project { sources { url } } } }
+        fragment Facts on Project { hostCountry { code } technologies { key } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 1
+    assert result["project"]["hostCountry"] == {"code": "TH"}
+    assert result["project"]["sources"]
