@@ -17,12 +17,18 @@ const ROUTES = [
   [/^\/explore\/overview\/?$/, overviewView],
 ];
 
+const TOKEN_KEY = "jcm-explorer-token";
+
 export async function gql(query, variables = {}) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  const token = localStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch("/graphql", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ query, variables }),
+    method: "POST", headers, body: JSON.stringify({ query, variables }),
   });
+  if (response.status === 401) {
+    throw new Error("This API needs a token to read: enter one under “API token” above.");
+  }
   const body = await response.json();
   if (!body.data) {
     throw new Error((body.errors || []).map((e) => e.message).join("; ") || response.statusText);
@@ -111,4 +117,12 @@ document.addEventListener("click", (event) => {
   document.getElementById("main").focus();
 });
 window.addEventListener("popstate", render);
+document.getElementById("token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const value = document.getElementById("token").value.trim();
+  if (value) localStorage.setItem(TOKEN_KEY, value);
+  else localStorage.removeItem(TOKEN_KEY);
+  document.getElementById("token-box").open = false;
+  render();
+});
 render();

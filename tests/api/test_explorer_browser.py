@@ -5,6 +5,7 @@ API's trace has; the Sankey carries what creditFlows says; deep links open the s
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from collections.abc import Iterator
 
@@ -14,7 +15,7 @@ import pytest
 from cypher.embedded import EmbeddedFalkorDB
 from tests.api.test_uvicorn_server import jcm_serve
 from tests.browser import browser_page
-from tests.conftest import start_empty
+from tests.conftest import READER_TOKEN, start_empty, token_entries
 
 VIEWS = [
     "/explore",
@@ -135,3 +136,30 @@ def test_controls_are_labelled_and_the_page_fits_a_phone(server: str) -> None:
             )
             assert unlabelled == []
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_an_api_that_needs_a_token_to_read_is_read_with_the_one_entered(
+    embedded: EmbeddedFalkorDB,
+) -> None:
+    name = f"explorer_token_{uuid.uuid4().hex[:8]}"
+    asyncio.run(start_empty(embedded, name))
+    tokens = json.dumps(token_entries())
+    with (
+        jcm_serve(
+            embedded,
+            name,
+            "--seed-if-empty",
+            workers="1",
+            tokens=tokens,
+            reads_require_token="true",
+        ) as (base, _),
+        browser_page(base) as (page, _),
+    ):
+        page.goto(base + "/explore")
+        page.get_by_role("alert").wait_for()
+        assert "needs a token" in page.get_by_role("alert").inner_text()
+        page.get_by_text("API token", exact=True).click()
+        page.get_by_label("Bearer token", exact=False).fill(READER_TOKEN)
+        page.get_by_role("button", name="Save").click()
+        page.locator("#project-list table").wait_for()
+        assert page.locator("main .error").count() == 0
