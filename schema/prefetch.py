@@ -106,10 +106,13 @@ def selected_relations(info: Ctx, type_name: str) -> list[str]:
     return names
 
 
-async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict[str, Any]]:
-    """Reads the nodes of `keys` with the selected relations in one round trip and primes
-    the loaders; returns the nodes found, by key."""
-    relations = selected_relations(info, type_name)
+async def prefetch(
+    info: Ctx, type_name: str, keys: list[Any], relations: list[str] | None = None
+) -> dict[Any, dict[str, Any]]:
+    """Reads the nodes of `keys` with the selected relations (found in the request when not
+    given) in one round trip and primes the loaders; returns the nodes found, by key."""
+    if relations is None:
+        relations = selected_relations(info, type_name)
     lookup = LOOKUPS[type_name]
     found = await read_with_relations(info.context.store, lookup, relations, keys)
     loaders = info.context.loaders
@@ -124,5 +127,6 @@ async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict
 
 async def prefetch_relations(info: Ctx, type_name: str, keys: list[Any]) -> None:
     """For a page already read: its nodes' selected relations in one more round trip."""
-    if keys and selected_relations(info, type_name):
-        await prefetch(info, type_name, keys)
+    relations = selected_relations(info, type_name) if keys else []
+    if relations:
+        await prefetch(info, type_name, keys, relations)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import strawberry
@@ -95,12 +96,13 @@ class ProgressQuery:
     ) -> JcmProgress:
         store = info.context.store
         qualities = credit_quality or REAL_QUALITIES
-        signings = await store.read("progress_partner_signings")
-        stages = await store.read("progress_projects_by_status")
-        years = await store.read(
-            "progress_credits_by_year", {"qualities": [q.value for q in qualities]}
+        # Four independent reads: sent together, not one after another.
+        signings, stages, years, statistics = await asyncio.gather(
+            store.read("progress_partner_signings"),
+            store.read("progress_projects_by_status"),
+            store.read("progress_credits_by_year", {"qualities": [q.value for q in qualities]}),
+            store.read("statistics_list", {"metric": None}),
         )
-        statistics = await store.read("statistics_list", {"metric": None})
         partners, count = [], 0
         for row in signings:
             if row["signedOn"] is not None:

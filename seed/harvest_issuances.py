@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from seed.harvest_merge import HARVEST, load, save
+from seed.harvest_merge import HARVEST, conflict, load, save
 
 TABLE = "https://www.jcm.go.jp/jc/mn-projects-issues"
 UNNAMED = {"JP": "JP-UNNAMED-HOLDING", "MN": "MN-UNNAMED-HOLDING"}
@@ -128,13 +128,7 @@ def enrich(existing: dict[str, Any], row: dict[str, Any], ref: str, also: list[s
             c["field"] != field for c in existing.get("conflicts", [])
         ):
             existing.setdefault("conflicts", []).append(
-                {
-                    "field": field,
-                    "values": [
-                        {"value": str(existing[field]), "sources": existing["sources"]},
-                        {"value": str(value), "sources": row["sources"]},
-                    ],
-                }
+                conflict(field, existing[field], existing["sources"], value, row["sources"])
             )
     if row["decidedOn"] and not existing.get("decidedOn"):
         existing["decidedOn"] = row["decidedOn"]

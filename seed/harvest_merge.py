@@ -239,13 +239,14 @@ def participants(row: dict[str, Any], orgs: Organizations) -> list[dict[str, Any
 
 
 def conflict(
-    field: str, ours: Any, our_sources: list[str], theirs: Any, their_sources: list[str]
+    field: str, shown: Any, shown_sources: list[str], other: Any, other_sources: list[str]
 ) -> dict[str, Any]:
+    """Two values that sources give for one field, the one the record shows first."""
     return {
         "field": field,
         "values": [
-            {"value": str(theirs), "sources": their_sources},
-            {"value": str(ours), "sources": our_sources},
+            {"value": str(shown), "sources": shown_sources},
+            {"value": str(other), "sources": other_sources},
         ],
     }
 
@@ -269,7 +270,7 @@ def merged(
         and fold(old["title"]) != fold(title)
         and all(c["field"] != "title" for c in conflicts)
     ):
-        conflicts.append(conflict("title", old["title"], old_sources, title, row["sources"][:1]))
+        conflicts.append(conflict("title", title, row["sources"][:1], old["title"], old_sources))
     rec.update(ref=key, officialRef=bool(row["ref"] or row["pinRef"]), title=title)
     rec.pop("titleComplete", None)
     status = STATUSES[row["status"]]
@@ -283,10 +284,10 @@ def merged(
             conflicts.append(
                 conflict(
                     "registeredOn",
-                    old["registeredOn"],
-                    old_sources,
                     row["registeredOn"],
                     row["sources"][:1],
+                    old["registeredOn"],
+                    old_sources,
                 )
             )
         rec["registeredOn"] = row["registeredOn"]
