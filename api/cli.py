@@ -143,20 +143,25 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 async def load_synthetic(store: GraphStore, projects: int, seed: int) -> WriteSummary:
     """Generated and written a part at a time, so memory stays flat whatever the size; one
-    progress line per part on stderr."""
-    from seed.synthetic import synthetic_payloads
+    progress line per part on stderr. A child process generates the next part while the
+    database writes the current one."""
+    from seed.fresh_ledger import ledger_is_new
+    from seed.synthetic_process import cycle_collection_paused, synthetic_parts
 
     summary = WriteSummary()
     started = time.monotonic()
-    for done, part in synthetic_payloads(projects, seed=seed):
-        summary.add(await write_payload(store, part))
-        blocks = summary.created.get("CreditBlock", 0) + summary.updated.get("CreditBlock", 0)
-        print(
-            f"synthetic: {done}/{projects} projects, {blocks} credit blocks, "
-            f"{time.monotonic() - started:.0f} s",
-            file=sys.stderr,
-            flush=True,
-        )
+    with cycle_collection_paused() as collect_young:
+        async for done, part in synthetic_parts(projects, seed):
+            new_ledger = await ledger_is_new(store, part)
+            summary.add(await write_payload(store, part, new_ledger=new_ledger))
+            collect_young()
+            blocks = summary.created.get("CreditBlock", 0) + summary.updated.get("CreditBlock", 0)
+            print(
+                f"synthetic: {done}/{projects} projects, {blocks} credit blocks, "
+                f"{time.monotonic() - started:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Mapping
@@ -26,6 +27,16 @@ SOCKET_MARGIN_S = 5.0
 
 def cypher_literal(value: Any) -> str:
     """Render a parameter value for FalkorDB's `CYPHER name=value …` header."""
+    # Exact-type checks first: a load renders millions of plain values.
+    kind = type(value)
+    if kind is str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if kind is int:
+        return str(value)
+    if kind is dict:
+        return "{" + ",".join(f"{_map_key(k)}:{cypher_literal(v)}" for k, v in value.items()) + "}"
+    if kind is list:
+        return "[" + ",".join([cypher_literal(v) for v in value]) + "]"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -37,18 +48,19 @@ def cypher_literal(value: Any) -> str:
             raise StoreError(f"parameter value {value} is not a finite number")
         return repr(value)
     if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        return f'"{escaped}"'
+        return cypher_literal(str(value))
     if isinstance(value, list | tuple):
         return "[" + ",".join(cypher_literal(v) for v in value) + "]"
     if isinstance(value, Mapping):
-        parts = []
-        for key, item in value.items():
-            if not key or "`" in key:
-                raise StoreError(f"map key {key!r} cannot be sent to FalkorDB")
-            parts.append(f"`{key}`:{cypher_literal(item)}")
-        return "{" + ",".join(parts) + "}"
+        return cypher_literal(dict(value))
     raise StoreError(f"unsupported parameter type {type(value).__name__}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _map_key(key: str) -> str:
+    if not key or "`" in key:
+        raise StoreError(f"map key {key!r} cannot be sent to FalkorDB")
+    return f"`{key}`"
 
 
 def params_header(params: Mapping[str, Any]) -> str:

@@ -41,15 +41,18 @@ def counting_round_trips() -> Iterator[list[int]]:
 
 def to_param(value: Any) -> Any:
     """Parameters are sent as JSON-like values; dates travel as ISO strings (queries use date())."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise InvalidText("text may not contain a NUL character (U+0000)")
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise InvalidText("text may not contain an unpaired surrogate") from None
+    # Exact-type checks first: a load sends millions of plain values through here.
+    kind = type(value)
+    if kind is str:
+        return _checked_text(value)
+    if value is None or kind is int or kind is bool or kind is float:
         return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): to_param(v) for k, v in value.items()}
+    if kind is list:
+        return [to_param(v) for v in value]
+    if isinstance(value, str):
+        return _checked_text(value)
     if isinstance(value, dt.datetime):
         raise TypeError("datetime parameters are not portable: store instants as epoch ms")
     if isinstance(value, dt.date):
@@ -58,6 +61,17 @@ def to_param(value: Any) -> Any:
         return {str(k): to_param(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_param(v) for v in value]
+    return value
+
+
+def _checked_text(value: str) -> str:
+    if "\x00" in value:
+        raise InvalidText("text may not contain a NUL character (U+0000)")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidText("text may not contain an unpaired surrogate") from None
     return value
 
 

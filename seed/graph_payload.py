@@ -6,6 +6,7 @@ them in batches. Sources are nodes too, identified by a hash of their URL.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ ILLUSTRATIVE_SOURCE_TITLE = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def source_id(url: str) -> str:
     return "src-" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
@@ -45,30 +47,40 @@ def source_props(url: str) -> dict[str, Any]:
     }
 
 
+def _node_table() -> defaultdict[str, dict[Any, dict[str, Any]]]:
+    return defaultdict(dict)
+
+
+def _links_by_source() -> defaultdict[Any, list[dict[str, Any]]]:
+    return defaultdict(list)
+
+
+def _link_table() -> defaultdict[LinkKind, defaultdict[Any, list[dict[str, Any]]]]:
+    return defaultdict(_links_by_source)
+
+
 @dataclass
 class GraphPayload:
-    nodes: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
-    links: dict[LinkKind, dict[Any, list[dict[str, Any]]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list))
-    )
+    # Module-level factories, not lambdas: a payload is pickled to cross processes.
+    nodes: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=_node_table)
+    links: dict[LinkKind, dict[Any, list[dict[str, Any]]]] = field(default_factory=_link_table)
 
     def node(self, label: str, props: dict[str, Any], sources: list[str] | None = None) -> None:
         """Add a node; `props` must hold the label's key. Sources are URLs."""
         key = props[NODE_KEYS[label]]
         row = {"key": key, "props": {k: v for k, v in props.items() if v is not None}}
         if label != "Source":
-            urls = sources or []
-            for url in urls:
-                self.nodes["Source"].setdefault(
-                    source_id(url), {"key": source_id(url), "props": source_props(url)}
-                )
-            row["sources"] = [source_id(url) for url in urls]
+            ids = [source_id(url) for url in sources or []]
+            known = self.nodes["Source"]
+            for url, sid in zip(sources or [], ids, strict=True):
+                if sid not in known:
+                    known[sid] = {"key": sid, "props": source_props(url)}
+            row["sources"] = ids
         self.nodes[label][key] = row
 
     def link(self, kind: LinkKind, source: Any, target: Any, **props: Any) -> None:
-        self.links[kind][source].append(
-            {"to": target, "props": {k: v for k, v in props.items() if v is not None}}
-        )
+        kept = {k: v for k, v in props.items() if v is not None} if props else {}
+        self.links[kind][source].append({"to": target, "props": kept})
 
     def node_rows(self, label: str) -> list[dict[str, Any]]:
         return list(self.nodes.get(label, {}).values())
@@ -93,6 +105,16 @@ def link_kind(from_label: str, rel: str, to_label: str) -> LinkKind:
 
 
 _KNOWN = set(LINKS)
+_ISSUED_UNDER = link_kind("Series", "ISSUED_UNDER", "Issuance")
+_IN_SERIES = link_kind("CreditBlock", "IN_SERIES", "Series")
+_ISSUED_BY = link_kind("CreditBlock", "ISSUED_BY", "Issuance")
+_HELD_IN = link_kind("CreditBlock", "HELD_IN", "Account")
+_SPLIT_FROM = link_kind("CreditBlock", "SPLIT_FROM", "CreditBlock")
+_FROM = link_kind("Transaction", "FROM", "Account")
+_TO = link_kind("Transaction", "TO", "Account")
+_MOVED = link_kind("Transaction", "MOVED", "CreditBlock")
+_CA_BY = link_kind("CorrespondingAdjustment", "BY", "Country")
+_CA_FOR = link_kind("CorrespondingAdjustment", "FOR", "Transaction")
 
 
 def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
@@ -113,7 +135,7 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
             },
             series.sources,
         )
-        payload.link(link_kind("Series", "ISSUED_UNDER", "Issuance"), series.id, series.issuance)
+        payload.link(_ISSUED_UNDER, series.id, series.issuance)
     for block in ledger.blocks.values():
         payload.node(
             "CreditBlock",
@@ -130,13 +152,11 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
             },
             block.sources,
         )
-        payload.link(link_kind("CreditBlock", "IN_SERIES", "Series"), block.id, block.series)
-        payload.link(link_kind("CreditBlock", "ISSUED_BY", "Issuance"), block.id, block.issuance)
-        payload.link(link_kind("CreditBlock", "HELD_IN", "Account"), block.id, block.account)
+        payload.link(_IN_SERIES, block.id, block.series)
+        payload.link(_ISSUED_BY, block.id, block.issuance)
+        payload.link(_HELD_IN, block.id, block.account)
         if block.parent:
-            payload.link(
-                link_kind("CreditBlock", "SPLIT_FROM", "CreditBlock"), block.id, block.parent
-            )
+            payload.link(_SPLIT_FROM, block.id, block.parent)
     for tx in ledger.transactions:
         payload.node(
             "Transaction",
@@ -158,9 +178,9 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
             tx.sources,
         )
         if tx.from_account:
-            payload.link(link_kind("Transaction", "FROM", "Account"), tx.id, tx.from_account)
-        payload.link(link_kind("Transaction", "TO", "Account"), tx.id, tx.to_account)
-        payload.link(link_kind("Transaction", "MOVED", "CreditBlock"), tx.id, tx.moved)
+            payload.link(_FROM, tx.id, tx.from_account)
+        payload.link(_TO, tx.id, tx.to_account)
+        payload.link(_MOVED, tx.id, tx.moved)
         ca = tx.correspondingAdjustment
         if ca:
             payload.node(
@@ -175,9 +195,5 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
                 },
                 tx.sources,
             )
-            payload.link(
-                link_kind("CorrespondingAdjustment", "BY", "Country"), ca["id"], ca["party"]
-            )
-            payload.link(
-                link_kind("CorrespondingAdjustment", "FOR", "Transaction"), ca["id"], tx.id
-            )
+            payload.link(_CA_BY, ca["id"], ca["party"])
+            payload.link(_CA_FOR, ca["id"], tx.id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from cypher.store import GraphStore
+from seed import fresh_ledger
 from seed.graph_links import LINKS, NODE_ORDER, _snake
 from seed.graph_payload import GraphPayload
 
@@ -86,21 +87,45 @@ async def write_payload(
     *,
     batch_size: int = BATCH_SIZE,
     progress: bool = False,
+    new_ledger: bool = False,
 ) -> WriteSummary:
-    """Write every node, then every link; `progress` draws a bar when stderr is a terminal."""
+    """Write every node, then every link; `progress` draws a bar when stderr is a terminal.
+
+    `new_ledger` (the caller has checked with `fresh_ledger.ledger_is_new`) creates blocks and
+    transactions with their ledger relationships in one statement per batch."""
     summary = WriteSummary()
     started = time.monotonic()
+    fresh = set(fresh_ledger.FRESH_LABELS) if new_ledger else set()
     plan: list[tuple[str, str, list[dict[str, Any]], Callable[[list[dict]], None]]] = []
     for label in NODE_ORDER:
+        if label in fresh:
+            rows = fresh_ledger.fresh_rows(payload, label)
+            if rows:
+                plan.append((label, label, rows, _count_created(summary, label)))
+            continue
         rows = payload.node_rows(label)
         if rows:
             plan.append((label, f"upsert_{_snake(label)}", rows, _count_nodes(summary, label)))
     for kind in LINKS:
+        if fresh_ledger.is_handled(kind, fresh):
+            continue
         rows = payload.link_rows(kind)
         if rows:
             plan.append((kind.query, kind.query, rows, _count_links(summary, kind.query)))
     bar = Progress(sum(len(rows) for *_, rows, _ in plan), enabled=None if progress else False)
     for what, query, rows, count in plan:
+        if query in fresh:
+
+            def created(
+                nodes: int, links: dict[str, int], what: str = what, count: Callable = count
+            ) -> None:
+                count(nodes)
+                for query, made in links.items():
+                    summary.linked[query] = summary.linked.get(query, 0) + made
+                bar.advance(nodes, what)
+
+            await fresh_ledger.create_nodes(store, query, rows, batch_size, created)
+            continue
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
             count(await store.write(query, {"rows": batch}))
@@ -114,6 +139,13 @@ def _count_nodes(summary: WriteSummary, label: str) -> Callable[[list[dict]], No
     def count(result: list[dict]) -> None:
         summary.created[label] = summary.created.get(label, 0) + result[0]["created"]
         summary.updated[label] = summary.updated.get(label, 0) + result[0]["updated"]
+
+    return count
+
+
+def _count_created(summary: WriteSummary, label: str) -> Callable[[int], None]:
+    def count(rows: int) -> None:
+        summary.created[label] = summary.created.get(label, 0) + rows
 
     return count
 
