@@ -41,7 +41,7 @@ async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[s
         async for chunk in series_chunks(store):
             rows = await store.read_text("export_nodes_by_series", text, {"series": chunk})
             yield [
-                {"key": r["key"], "props": _plain(r["props"]), "sources": r["sources"]}
+                {"key": r["key"], "props": _plain(r["props"]), "sources": sorted(r["sources"])}
                 for r in rows
             ]
         return
@@ -57,7 +57,7 @@ async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[s
             {
                 "key": r["key"],
                 "props": _plain(r["props"]),
-                **({} if label == "Source" else {"sources": r["sources"]}),
+                **({} if label == "Source" else {"sources": sorted(r["sources"])}),
             }
             for r in rows
         ]

@@ -8,6 +8,8 @@
 //          creates nothing); sourced (int): sources linked to each. The writer checks both.
 OPTIONAL MATCH (src:Source)
 WHERE src.id IN $sources
+WITH src
+ORDER BY src.id
 WITH collect(src) AS sources
 UNWIND $rows AS row
 MATCH (s:Series {id: row.series})

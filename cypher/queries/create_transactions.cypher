@@ -7,6 +7,8 @@
 //          account; sourced (int): sources found and linked to each. The writer checks all three.
 OPTIONAL MATCH (src:Source)
 WHERE src.id IN $sources
+WITH src
+ORDER BY src.id
 WITH collect(src) AS sources
 UNWIND $rows AS row
 MATCH (b:CreditBlock {id: row.moved})
