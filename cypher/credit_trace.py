@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cypher.collected_reads import read_collected
 from cypher.dates import query_date
 from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
@@ -147,19 +148,30 @@ def find_gaps(trace: CreditTrace) -> list[str]:
     return gaps
 
 
+# A unit's trace, read in one statement (cypher/collected_reads.py): column -> named query.
+TRACE_READS = {
+    "upstream": "trace_series_upstream",
+    "steps": "range_transactions",
+    "lineage": "trace_unit_blocks",
+}
+
+
 async def trace_credit(store: GraphStore, serial: str, as_of: dt.date | None = None) -> CreditTrace:
     series, unit = parse_serial(serial)
-    upstream_rows = await store.read("trace_series_upstream", {"series": series})
-    if not upstream_rows:
+    params = {"series": series, "unit": unit, "first": unit, "last": unit}
+    read = await read_collected(
+        store, "trace_credit", TRACE_READS, {**params, "asOf": query_date(as_of)}
+    )
+    if not read["upstream"]:
         raise TraceError("NOT_FOUND", f"no series {series!r}")
-    upstream = upstream_rows[0]
+    upstream = read["upstream"][0]
     if unit > upstream["series"]["quantity"]:
         raise TraceError(
             "NOT_FOUND",
             f"series {series} has {upstream['series']['quantity']} units; there is no unit {unit}",
         )
-    steps = await range_steps(store, series, unit, unit, as_of)
-    lineage = await store.read("trace_unit_blocks", {"series": series, "unit": unit})
+    steps = [_step(r) for r in read["steps"]]
+    lineage = read["lineage"]
     trace = CreditTrace(serial.strip(), series, unit, as_of, steps, lineage, upstream)
     trace.gaps = find_gaps(trace)
     return trace
@@ -178,10 +190,11 @@ async def range_steps(
             "asOf": query_date(as_of),
         },
     )
-    return [
-        Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
-        for r in rows
-    ]
+    return [_step(r) for r in rows]
+
+
+def _step(r: dict[str, Any]) -> Step:
+    return Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
 
 
 @dataclass

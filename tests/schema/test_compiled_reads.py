@@ -96,3 +96,15 @@ async def test_relations_selected_through_fragments_are_compiled_too(
     assert count == 1
     assert result["project"]["hostCountry"] == {"code": "TH"}
     assert result["project"]["sources"]
+
+
+async def test_a_credit_trace_is_one_round_trip(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ traceCredit(serial: "TH-X-TH-01-2025-1-000065") {
+        status holder { key } lineage { key } history { kind fromAccount { key } }
+        issuance { key } project { ref } hostCountry { code } authorizations { key } gaps } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 1  # where the units come from, their transactions and the block lineage
+    trace = result["traceCredit"]
+    assert trace["project"] == {"ref": "TH014"}  # X-TH-01 before its registration
+    assert trace["history"][0]["kind"] == "ISSUANCE"
+    assert trace["lineage"][0]["key"].startswith("TH-X-TH-01-2025-1/")

@@ -1,0 +1,102 @@
+"""Several named queries answered in one statement, each as a list column.
+
+`traceCredit` needs three reads that all hang off one series (where its units come from,
+the transactions that moved the unit, the blocks it was split through). Sent one after the
+other they cost three round trips; here each named query is rewritten as a CALL subquery
+that collects its rows as maps, and one statement returns the three lists. The files stay
+the single source of each query; only whitelisted named queries are composed.
+
+Example, for `trace_unit_blocks` (`... RETURN b {.*} AS block, a.id AS account
+ORDER BY b.quantity DESC, b.first`) under the column `lineage`:
+
+    CALL {
+      MATCH (b:CreditBlock) WHERE ... OPTIONAL MATCH (b)-[:HELD_IN]->(a:Account)
+      WITH b {.*} AS block, a.id AS account, b.quantity AS order0, b.first AS order1
+      ORDER BY order0 DESC, order1
+      RETURN collect({block: block, account: account}) AS lineage
+    }
+    RETURN lineage
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cypher.compiled_reads import NotComposable
+from cypher.registry import QueryRegistry
+from cypher.store import GraphStore
+
+_RETURN = re.compile(r"^RETURN\s", re.MULTILINE)
+_ORDER = re.compile(r"^ORDER BY\s", re.MULTILINE)
+_ALIAS = re.compile(r"^(?P<expr>.+)\s+AS\s+(?P<alias>\w+)$", re.DOTALL)
+_DIRECTION = re.compile(r"^(?P<expr>.+?)(?:\s+(?P<dir>ASC|DESC))?$", re.DOTALL)
+
+
+def split_top_level(text: str) -> list[str]:
+    """Split on commas outside brackets, braces and parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def collected(registry: QueryRegistry, name: str, column: str) -> str:
+    """Named query `name` as a CALL subquery returning its rows, in order, as `column`."""
+    text = "\n".join(
+        line for line in registry.get(name).text.splitlines() if not line.lstrip().startswith("//")
+    ).strip()
+    returns = list(_RETURN.finditer(text))
+    if len(returns) != 1 or len(re.findall(r"\bRETURN\b", text)) != 1:
+        # A subquery, a UNION or a second RETURN would need a parser, not this rewrite.
+        raise NotComposable(f"{name} must have exactly one RETURN, at the start of a line")
+    body, tail = text[: returns[0].start()].strip(), text[returns[0].end() :]
+    order_at = _ORDER.search(tail)
+    items_text, order_text = (
+        (tail[: order_at.start()], tail[order_at.end() :]) if order_at else (tail, "")
+    )
+    aliases, items = [], []
+    for item in split_top_level(items_text.strip()):
+        found = _ALIAS.match(item)
+        if not found:
+            raise NotComposable(f"{name}: every returned column needs an alias ({item!r})")
+        aliases.append(found["alias"])
+        items.append(item)
+    order = []
+    for i, term in enumerate(split_top_level(order_text.strip()) if order_text else []):
+        found = _DIRECTION.match(term)
+        assert found  # the pattern matches any text
+        expr, direction = found["expr"].strip(), found["dir"]
+        if expr not in aliases:  # a sort key that is not a column is carried as one
+            items.append(f"{expr} AS order{i}")
+            expr = f"order{i}"
+        order.append(expr + (f" {direction}" if direction else ""))
+    fields = ", ".join(f"{alias}: {alias}" for alias in aliases)
+    lines = ["CALL {", body, "WITH " + ", ".join(items)]
+    if order:
+        lines.append("ORDER BY " + ", ".join(order))
+    lines += [f"RETURN collect({{{fields}}}) AS {column}", "}"]
+    return "\n".join(lines)
+
+
+def compose(registry: QueryRegistry, columns: dict[str, str]) -> str:
+    """One statement returning, per column, the rows of its named query."""
+    parts = [collected(registry, name, column) for column, name in columns.items()]
+    return "\n".join([*parts, "RETURN " + ", ".join(columns)])
+
+
+async def read_collected(
+    store: GraphStore, statement: str, columns: dict[str, str], params: dict[str, Any]
+) -> dict[str, list[dict[str, Any]]]:
+    """Run the composition of `columns` (column -> named query) as the statement named
+    `statement`, in one round trip; the parameters are shared by every query."""
+    text = compose(store.registry, columns)
+    rows = await store.read_text(statement, text, params)
+    return {column: rows[0][column] for column in columns}

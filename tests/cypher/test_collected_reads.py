@@ -1,0 +1,59 @@
+"""Named queries composed into one statement, each as a list column (cypher/collected_reads.py):
+the statement shown beside what it composes, and the shapes it refuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cypher.collected_reads import compose, split_top_level
+from cypher.compiled_reads import NotComposable
+from cypher.registry import QueryRegistry
+
+QUERIES = QueryRegistry("neo4j")
+
+
+def test_a_sort_key_that_is_not_a_column_is_carried_as_one() -> None:
+    # trace_unit_blocks: RETURN b {.*} AS block, a.id AS account ORDER BY b.quantity DESC, b.first
+    assert compose(QUERIES, {"lineage": "trace_unit_blocks"}) == (
+        "CALL {\n"
+        "MATCH (b:CreditBlock)\n"
+        "WHERE b.series = $series AND b.first <= $unit AND b.last >= $unit\n"
+        "OPTIONAL MATCH (b)-[:HELD_IN]->(a:Account)\n"
+        "WITH b {.*} AS block, a.id AS account, b.quantity AS order0, b.first AS order1\n"
+        "ORDER BY order0 DESC, order1\n"
+        "RETURN collect({block: block, account: account}) AS lineage\n"
+        "}\n"
+        "RETURN lineage"
+    )
+
+
+def test_columns_come_back_in_the_order_given() -> None:
+    text = compose(QUERIES, {"b": "trace_unit_blocks", "a": "trace_series_upstream"})
+    assert text.endswith("RETURN b, a")
+    assert text.index("AS b\n}") < text.index("AS a\n}")
+
+
+def test_commas_inside_maps_lists_and_calls_do_not_split_columns() -> None:
+    assert split_top_level("a {.*, x: f(1, 2)} AS a, [(p)-->(q) | q {.*, y: 1}] AS b, c") == [
+        "a {.*, x: f(1, 2)} AS a",
+        "[(p)-->(q) | q {.*, y: 1}] AS b",
+        "c",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("MATCH (n:Country)\nRETURN n.code", "needs an alias"),
+        (
+            "MATCH (n:Country) RETURN n.code AS code UNION MATCH (n:Sector)\nRETURN n.key AS code",
+            "exactly one RETURN",
+        ),
+    ],
+)
+def test_a_query_of_another_shape_is_refused(tmp_path: Path, text: str, problem: str) -> None:
+    (tmp_path / "odd.cypher").write_text(f"// A query composition refuses.\n{text}\n")
+    with pytest.raises(NotComposable, match=problem):
+        compose(QueryRegistry("neo4j", (tmp_path,)), {"x": "odd"})
