@@ -70,45 +70,95 @@ def relation(registry: QueryRegistry, name: str) -> Relation:
     return Relation(name, found["match"], found["node"], found["rel"], found["order"])
 
 
-def compose(registry: QueryRegistry, lookup: str, relations: list[str]) -> str:
+# A relation to compose: its named query, or the query and the relations to read on each of
+# its nodes in turn (one level of nesting: `technologies { sectors { name } }`).
+Plan = str | tuple[str, tuple[str, ...]]
+
+
+def _plan(item: Plan) -> tuple[str, tuple[str, ...]]:
+    return (item, ()) if isinstance(item, str) else item
+
+
+_KEYED = re.compile(r"^MATCH \(\w+:\w+ \{(?P<prop>\w+): key\}\)")
+
+
+def _subquery(
+    registry: QueryRegistry, name: str, column: str, nested: tuple[str, ...]
+) -> list[str]:
+    """Relation `name` for the `key` in scope, collected as `column`; each of its nodes with
+    the `nested` relations read on it (their `key` is the node's key property)."""
+    r = relation(registry, name)
+    fields = f"node: {r.node} {{.*}}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
+    carried = f"{r.node}, {r.rel}" if r.rel else r.node
+    lines = [f"MATCH {r.match.removeprefix('MATCH ')}", f"WITH {carried}", f"ORDER BY {r.order}"]
+    for j, inner in enumerate(nested):
+        keyed = _KEYED.match(relation(registry, inner).match)
+        if not keyed:
+            raise NotComposable(f"{inner} does not match its start node by key")
+        # The inner query sees only the node's key, as `key`: its own a, b and r are new.
+        body = _subquery(registry, inner, f"sub{j}", ())
+        lines += [
+            "CALL {",
+            f"  WITH {r.node}",
+            f"  WITH {r.node}.{keyed['prop']} AS key",
+            *(f"  {line}" for line in body),
+            "}",
+        ]
+        carried += f", sub{j}"
+        fields += f", sub{j}: sub{j}"
+    if nested:  # the rows come out of the subqueries in order, but say so
+        lines += [f"WITH {carried}", f"ORDER BY {r.order}"]
+    lines.append(f"RETURN collect({{{fields}}}) AS {column}")
+    return lines
+
+
+def compose(registry: QueryRegistry, lookup: str, relations: list[Plan]) -> str:
     """The text of one statement: the lookup's node and each relation as a list column."""
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
     # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
     parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
-    for i, name in enumerate(relations):
-        r = relation(registry, name)
-        fields = f"node: {r.node} {{.*}}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
-        carried = f"{r.node}, {r.rel}" if r.rel else r.node
-        parts += [
-            "CALL {",
-            "  WITH key",
-            f"  {r.match}",
-            f"  WITH {carried}",
-            f"  ORDER BY {r.order}",
-            f"  RETURN collect({{{fields}}}) AS rel{i}",
-            "}",
-        ]
+    for i, item in enumerate(relations):
+        name, nested = _plan(item)
+        body = _subquery(registry, name, f"rel{i}", nested)
+        parts += ["CALL {", "  WITH key", *(f"  {line}" for line in body), "}"]
     columns = ", ".join(f"rel{i}" for i in range(len(relations)))
     parts.append("RETURN key, root {.*} AS node" + (f", {columns}" if columns else ""))
     return "\n".join(parts)
 
 
+Rows = list[dict[str, Any]]
+
+
 async def read_with_relations(
-    store: GraphStore, lookup: str, relations: list[str], keys: list[Any]
-) -> dict[Any, tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
-    """Per key found: the node's properties and, per relation query, its rows (each with
-    `key`, `node` and, where the query has one, `rel`), in one round trip."""
+    store: GraphStore, lookup: str, relations: list[Plan], keys: list[Any]
+) -> dict[Any, tuple[dict[str, Any], dict[str, Rows], dict[str, dict[Any, Rows]]]]:
+    """Per key found: the node's properties; per relation query, its rows (each with `key`,
+    `node` and, where the query has one, `rel`); and per nested relation query, its rows per
+    key of the related node. One round trip."""
     text = compose(store.registry, lookup, relations)
     rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
-    return {
-        row["key"]: (
-            row["node"],
-            {
-                name: [{"key": row["key"], **item} for item in row[f"rel{i}"]]
-                for i, name in enumerate(relations)
-            },
-        )
-        for row in rows
-    }
+    plans = [_plan(item) for item in relations]
+    found = {}
+    for row in rows:
+        direct: dict[str, Rows] = {}
+        nested_rows: dict[str, dict[Any, Rows]] = {}
+        for i, (name, nested) in enumerate(plans):
+            items = row[f"rel{i}"]
+            direct[name] = [
+                {
+                    "key": row["key"],
+                    "node": item["node"],
+                    **({"rel": item["rel"]} if "rel" in item else {}),
+                }
+                for item in items
+            ]
+            for j, inner in enumerate(nested):
+                prop = _KEYED.match(relation(store.registry, inner).match)["prop"]  # type: ignore[index]
+                per_node = nested_rows.setdefault(inner, {})
+                for item in items:
+                    key = item["node"][prop]
+                    per_node[key] = [{"key": key, **sub} for sub in item[f"sub{j}"]]
+        found[row["key"]] = (row["node"], direct, nested_rows)
+    return found

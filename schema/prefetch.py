@@ -1,8 +1,9 @@
 """Reads a root field's node and the relations its selection asks for in one statement
 (cypher/compiled_reads.py), then primes the request's data loaders with the rows, so the
 nested resolvers answer from memory: `project(ref:) { hostCountry { name } technologies {
-name } sources { url } }` is one database round trip instead of four. Relations nested
-deeper than one level still go through the loaders (one batched trip each)."""
+name } sources { url } }` is one database round trip instead of four. The relations selected
+on those related nodes (`technologies { sectors { name } }`) come in the same statement; deeper
+ones go through the loaders (one batched trip each)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
-from cypher.compiled_reads import read_with_relations
+from cypher.compiled_reads import Plan, read_with_relations
 from schema.context import RequestContext
 
 Ctx = Info[RequestContext, None]
@@ -42,6 +43,15 @@ RELATIONS: dict[str, dict[str, str]] = {
         "decisions": "organization_decisions",
         "sources": "sources_of_organization",
     },
+    "Technology": {"sectors": "technology_sectors"},
+    "Issuance": {"series": "issuance_series"},
+}
+# Relation fields whose items are nodes of a type above, so relations on them can be nested.
+TARGETS: dict[str, str] = {
+    "project_host_country": "Country",
+    "project_technologies": "Technology",
+    "project_issuances": "Issuance",
+    "organization_country": "Country",
 }
 LOOKUPS = {
     "Project": "project_by_key",
@@ -90,24 +100,37 @@ def _node_fields(root: FieldNode, path: tuple[str, ...], fragments: dict) -> lis
     return [f for c in current for f in _ast_fields(c.selection_set, fragments)]
 
 
-def selected_relations(info: Ctx, type_name: str) -> list[str]:
+def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
     """The relation queries the current root field's selection needs on its `type_name`
-    nodes (for a connection, those under `nodes` and `edges { node }`)."""
-    known = RELATIONS.get(type_name, {})
+    nodes (for a connection, those under `nodes` and `edges { node }`), each with those
+    selected on its own nodes when it has any."""
     raw = info._raw_info
-    names: list[str] = []
-    for root in raw.field_nodes:
-        for path in ((), ("nodes",), ("edges", "node")):
-            for f in _node_fields(root, path, raw.fragments):
-                # A field with arguments (a paged relation) keeps its own loader.
-                query = known.get(f.name.value)
-                if query and not f.arguments and query not in names:
-                    names.append(query)
-    return names
+    fields = [
+        f
+        for root in raw.field_nodes
+        for path in ((), ("nodes",), ("edges", "node"))
+        for f in _node_fields(root, path, raw.fragments)
+    ]
+    plans: dict[str, list[str]] = {}
+    for name, field in _relation_fields(fields, type_name):
+        nested = plans.setdefault(name, [])
+        target = TARGETS.get(name)
+        if target:
+            inner_fields = _ast_fields(field.selection_set, raw.fragments)
+            for inner, _ in _relation_fields(inner_fields, target):
+                if inner not in nested:
+                    nested.append(inner)
+    return [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
+
+
+def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str, FieldNode]]:
+    known = RELATIONS.get(type_name, {})
+    # A field with arguments (a paged relation) keeps its own loader.
+    return [(known[f.name.value], f) for f in fields if f.name.value in known and not f.arguments]
 
 
 async def prefetch(
-    info: Ctx, type_name: str, keys: list[Any], relations: list[str] | None = None
+    info: Ctx, type_name: str, keys: list[Any], relations: list[Plan] | None = None
 ) -> dict[Any, dict[str, Any]]:
     """Reads the nodes of `keys` with the selected relations (found in the request when not
     given) in one round trip and primes the loaders; returns the nodes found, by key."""
@@ -116,13 +139,16 @@ async def prefetch(
     lookup = LOOKUPS[type_name]
     found = await read_with_relations(info.context.store, lookup, relations, keys)
     loaders = info.context.loaders
-    loaders.by_key(lookup).prime_many({key: node for key, (node, _) in found.items()})
+    loaders.by_key(lookup).prime_many({key: node for key, (node, _, _) in found.items()})
     for key in keys:
         if key not in found:
             continue
-        for name, rows in found[key][1].items():
+        _, direct, nested = found[key]
+        for name, rows in direct.items():
             loaders.related(name).prime(key, rows)
-    return {key: node for key, (node, _) in found.items()}
+        for name, per_node in nested.items():
+            loaders.related(name).prime_many(per_node)
+    return {key: node for key, (node, _, _) in found.items()}
 
 
 async def prefetch_relations(info: Ctx, type_name: str, keys: list[Any]) -> None:

@@ -7,7 +7,7 @@ import httpx
 
 from cypher.compiled_reads import compose
 from cypher.registry import QueryRegistry
-from schema.prefetch import LOOKUPS, RELATIONS
+from schema.prefetch import LOOKUPS, RELATIONS, TARGETS
 from seed.seed_files import read_seed
 from tests.conftest import data
 
@@ -81,10 +81,68 @@ def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
     )
 
 
-def test_every_prefetched_relation_query_composes() -> None:
-    for type_name, fields in RELATIONS.items():
-        text = compose(QUERIES, LOOKUPS[type_name], list(fields.values()))
-        assert text.count("CALL {") == len(fields)
+def test_every_prefetched_relation_query_composes_with_what_can_nest_in_it() -> None:
+    for type_name, lookup in LOOKUPS.items():
+        plans: list = []
+        for name in RELATIONS[type_name].values():
+            nested = tuple(RELATIONS.get(TARGETS.get(name, ""), {}).values())
+            plans.append((name, nested) if nested else name)
+        text = compose(QUERIES, lookup, plans)
+        nested_count = sum(len(p[1]) for p in plans if isinstance(p, tuple))
+        assert text.count("CALL {") == len(plans) + nested_count
+
+
+def test_the_compiled_statement_of_a_relation_nested_in_a_relation() -> None:
+    # GraphQL: { project(ref: "TH014") { technologies { key sectors { key } } } }
+    assert compose(
+        QUERIES, "project_by_key", [("project_technologies", ("technology_sectors",))]
+    ) == (
+        "UNWIND $keys AS key\n"
+        "MATCH (root:Project {ref: key})\n"
+        "CALL {\n"
+        "  WITH key\n"
+        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
+        "  WITH b, r\n"
+        "  ORDER BY b.id\n"
+        "  CALL {\n"
+        "    WITH b\n"
+        "    WITH b.id AS key\n"
+        "    MATCH (a:Technology {id: key})-[r:IN_SECTOR]->(b:Sector)\n"
+        "    WITH b, r\n"
+        "    ORDER BY b.id\n"
+        "    RETURN collect({node: b {.*}, rel: r {.*}}) AS sub0\n"
+        "  }\n"
+        "  WITH b, r, sub0\n"
+        "  ORDER BY b.id\n"
+        "  RETURN collect({node: b {.*}, rel: r {.*}, sub0: sub0}) AS rel0\n"
+        "}\n"
+        "RETURN key, root {.*} AS node, rel0"
+    )
+
+
+async def test_relations_two_levels_down_are_in_the_same_round_trip(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ project(ref: "TH014") { ref
+        technologies { key sectors { key } }
+        issuances { key series { key quantity } }
+        hostCountry { code partnerships { key } } } }"""
+    result, count = await trips(seeded_client, query)
+    assert count == 1
+    project = result["project"]
+    assert [i["key"] for i in project["issuances"]] == ["ISS-TH-ITMO-2025-1"]
+    assert project["issuances"][0]["series"], "the issuance's series come with it"
+    assert all(t["sectors"] for t in project["technologies"])
+    assert {"key": "JP-TH"} in project["hostCountry"]["partnerships"]
+    # The same as loading them field by field (these root fields are not compiled).
+    loaded, _ = await trips(
+        seeded_client,
+        """{ issuance(key: "ISS-TH-ITMO-2025-1") { series { key quantity } }
+             technologies(first: 100) { nodes { key sectors { key } } } }""",
+    )
+    assert project["issuances"][0]["series"] == loaded["issuance"]["series"]
+    sectors = {t["key"]: t["sectors"] for t in loaded["technologies"]["nodes"]}
+    assert all(t["sectors"] == sectors[t["key"]] for t in project["technologies"])
 
 
 async def test_relations_selected_through_fragments_are_compiled_too(
