@@ -112,8 +112,11 @@ def _subquery(
     return lines
 
 
-def compose(registry: QueryRegistry, lookup: str, relations: list[Plan]) -> str:
-    """The text of one statement: the lookup's node and each relation as a list column."""
+def compose(
+    registry: QueryRegistry, lookup: str, relations: list[Plan], *, with_node: bool = True
+) -> str:
+    """The text of one statement: the lookup's node (unless the caller has it already: a page
+    read it) and each relation as a list column."""
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
@@ -124,7 +127,8 @@ def compose(registry: QueryRegistry, lookup: str, relations: list[Plan]) -> str:
         body = _subquery(registry, name, f"rel{i}", nested)
         parts += ["CALL {", "  WITH key", *(f"  {line}" for line in body), "}"]
     columns = ", ".join(f"rel{i}" for i in range(len(relations)))
-    parts.append("RETURN key, root {.*} AS node" + (f", {columns}" if columns else ""))
+    node = ", root {.*} AS node" if with_node else ""
+    parts.append(f"RETURN key{node}" + (f", {columns}" if columns else ""))
     return "\n".join(parts)
 
 
@@ -132,13 +136,19 @@ Rows = list[dict[str, Any]]
 
 
 async def read_with_relations(
-    store: GraphStore, lookup: str, relations: list[Plan], keys: list[Any]
-) -> dict[Any, tuple[dict[str, Any], dict[str, Rows], dict[str, dict[Any, Rows]]]]:
+    store: GraphStore,
+    lookup: str,
+    relations: list[Plan],
+    keys: list[Any],
+    *,
+    with_node: bool = True,
+) -> dict[Any, tuple[dict[str, Any] | None, dict[str, Rows], dict[str, dict[Any, Rows]]]]:
     """Per key found: the node's properties; per relation query, its rows (each with `key`,
     `node` and, where the query has one, `rel`); and per nested relation query, its rows per
     key of the related node. One round trip."""
-    text = compose(store.registry, lookup, relations)
-    rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
+    text = compose(store.registry, lookup, relations, with_node=with_node)
+    name = f"{lookup}_with_relations" if with_node else f"{lookup}_relations"
+    rows = await store.read_text(name, text, {"keys": keys})
     plans = [_plan(item) for item in relations]
     found = {}
     for row in rows:
@@ -160,5 +170,5 @@ async def read_with_relations(
                 for item in items:
                     key = item["node"][prop]
                     per_node[key] = [{"key": key, **sub} for sub in item[f"sub{j}"]]
-        found[row["key"]] = (row["node"], direct, nested_rows)
+        found[row["key"]] = (row.get("node"), direct, nested_rows)
     return found

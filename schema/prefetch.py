@@ -130,16 +130,23 @@ def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str,
 
 
 async def prefetch(
-    info: Ctx, type_name: str, keys: list[Any], relations: list[Plan] | None = None
+    info: Ctx,
+    type_name: str,
+    keys: list[Any],
+    relations: list[Plan] | None = None,
+    *,
+    with_node: bool = True,
 ) -> dict[Any, dict[str, Any]]:
     """Reads the nodes of `keys` with the selected relations (found in the request when not
     given) in one round trip and primes the loaders; returns the nodes found, by key."""
     if relations is None:
         relations = selected_relations(info, type_name)
     lookup = LOOKUPS[type_name]
-    found = await read_with_relations(info.context.store, lookup, relations, keys)
+    store = info.context.store
+    found = await read_with_relations(store, lookup, relations, keys, with_node=with_node)
     loaders = info.context.loaders
-    loaders.by_key(lookup).prime_many({key: node for key, (node, _, _) in found.items()})
+    nodes = {key: node for key, (node, _, _) in found.items() if node is not None}
+    loaders.by_key(lookup).prime_many(nodes)
     for key in keys:
         if key not in found:
             continue
@@ -148,11 +155,11 @@ async def prefetch(
             loaders.related(name).prime(key, rows)
         for name, per_node in nested.items():
             loaders.related(name).prime_many(per_node)
-    return {key: node for key, (node, _, _) in found.items()}
+    return nodes
 
 
 async def prefetch_relations(info: Ctx, type_name: str, keys: list[Any]) -> None:
     """For a page already read: its nodes' selected relations in one more round trip."""
     relations = selected_relations(info, type_name) if keys else []
     if relations:
-        await prefetch(info, type_name, keys, relations)
+        await prefetch(info, type_name, keys, relations, with_node=False)
