@@ -14,7 +14,14 @@ from strawberry.types import Info
 from schema.context import RequestContext
 from schema.filters import DecisionType
 from schema.node import DataQuality, Node, Source, sources_of
-from schema.reference_types import Methodology, Organization, Partnership, related, related_one
+from schema.reference_types import (
+    Methodology,
+    Organization,
+    Partnership,
+    Resolved,
+    related,
+    related_one,
+)
 
 if TYPE_CHECKING:
     from schema.project_types import Project
@@ -88,27 +95,27 @@ class Decision(Node):
         return await sources_of(info, "decision", self.key)
 
     @strawberry.field(description="The partnership whose Joint Committee decided.")
-    async def partnership(self, info: Ctx) -> Partnership | None:
-        return await related_one(info, "decision_partnership", self.key, Partnership)
+    def partnership(self, info: Ctx) -> Partnership | None:
+        return related_one(info, "decision_partnership", self.key, Partnership)
 
     @strawberry.field(description="The methodologies it approved or revised.")
-    async def methodologies(self, info: Ctx) -> list[Methodology]:
-        return await related(info, "decision_methodologies", self.key, Methodology)
+    def methodologies(self, info: Ctx) -> list[Methodology]:
+        return related(info, "decision_methodologies", self.key, Methodology)
 
     @strawberry.field(description="The projects or PINs it concerns.")
-    async def projects(self, info: Ctx) -> list[ProjectRef]:
+    def projects(self, info: Ctx) -> list[ProjectRef]:
         from schema.project_types import Project
 
-        return await related(info, "decision_projects", self.key, Project)
+        return related(info, "decision_projects", self.key, Project)
 
     @strawberry.field(
         description="The TPEs it designated that the graph knows (names it could not match "
         "stay in `items`)."
     )
-    async def organizations(self, info: Ctx) -> list[Organization]:
-        return await related(info, "decision_organizations", self.key, Organization)
+    def organizations(self, info: Ctx) -> list[Organization]:
+        return related(info, "decision_organizations", self.key, Organization)
 
 
-async def decisions_about(info: Ctx, query: str, key: str) -> list[Decision]:
+def decisions_about(info: Ctx, query: str, key: str) -> Resolved:
     """The decisions about one project, methodology or organization, oldest first."""
-    return await related(info, query, key, Decision)
+    return related(info, query, key, Decision)

@@ -109,12 +109,12 @@ class ExternalTerm(Node):
         return await sources_of(info, "external_term", self.key)
 
     @strawberry.field(description="JCM sectoral scopes mapped to this value.")
-    async def sectors(self, info: Ctx) -> list[Sector]:
-        return await related(info, "external_term_sectors", self.key, Sector)
+    def sectors(self, info: Ctx) -> list[Sector]:
+        return related(info, "external_term_sectors", self.key, Sector)
 
     @strawberry.field(description="JCM technologies mapped to this value.")
-    async def technologies(self, info: Ctx) -> list[Technology]:
-        return await related(info, "external_term_technologies", self.key, Technology)
+    def technologies(self, info: Ctx) -> list[Technology]:
+        return related(info, "external_term_technologies", self.key, Technology)
 
 
 @strawberry.type(description="What an import did (or would do) row by row.")

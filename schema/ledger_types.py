@@ -45,8 +45,8 @@ class Series(Node):
         return await sources_of(info, "series", self.key)
 
     @strawberry.field
-    async def issuance(self, info: Ctx) -> Issuance | None:
-        return await related_one(info, "series_issuance", self.key, Issuance)
+    def issuance(self, info: Ctx) -> Issuance | None:
+        return related_one(info, "series_issuance", self.key, Issuance)
 
     @strawberry.field(description="Its credit blocks, superseded ones too, a page at a time.")
     async def blocks(
@@ -57,8 +57,8 @@ class Series(Node):
         )
 
     @strawberry.field(description="Every registry operation on this series, in order.")
-    async def transactions(self, info: Ctx) -> list[Transaction]:
-        return await related(info, "series_transactions", self.key, Transaction)
+    def transactions(self, info: Ctx) -> list[Transaction]:
+        return related(info, "series_transactions", self.key, Transaction)
 
 
 @strawberry.type(description="A contiguous range [first, last] of one series in one account.")
@@ -93,24 +93,24 @@ class CreditBlock(Node):
         return await sources_of(info, "credit_block", self.key)
 
     @strawberry.field
-    async def account(self, info: Ctx) -> Account | None:
-        return await related_one(info, "credit_block_account", self.key, Account)
+    def account(self, info: Ctx) -> Account | None:
+        return related_one(info, "credit_block_account", self.key, Account)
 
     @strawberry.field
-    async def issuance(self, info: Ctx) -> Issuance | None:
-        return await related_one(info, "credit_block_issuance", self.key, Issuance)
+    def issuance(self, info: Ctx) -> Issuance | None:
+        return related_one(info, "credit_block_issuance", self.key, Issuance)
 
     @strawberry.field(name="seriesInfo", description="The series this block belongs to.")
-    async def series_info(self, info: Ctx) -> Series | None:
-        return await related_one(info, "credit_block_series", self.key, Series)
+    def series_info(self, info: Ctx) -> Series | None:
+        return related_one(info, "credit_block_series", self.key, Series)
 
     @strawberry.field(description="The block this one was split from.")
-    async def split_from(self, info: Ctx) -> CreditBlock | None:
-        return await related_one(info, "credit_block_parent", self.key, CreditBlock)
+    def split_from(self, info: Ctx) -> CreditBlock | None:
+        return related_one(info, "credit_block_parent", self.key, CreditBlock)
 
     @strawberry.field(description="The blocks this one was split into.")
-    async def split_into(self, info: Ctx) -> list[CreditBlock]:
-        return await related(info, "credit_block_children", self.key, CreditBlock)
+    def split_into(self, info: Ctx) -> list[CreditBlock]:
+        return related(info, "credit_block_children", self.key, CreditBlock)
 
 
 @strawberry.type(description="A holding, retirement or cancellation account in one registry.")
@@ -134,12 +134,12 @@ class Account(Node):
         return await sources_of(info, "account", self.key)
 
     @strawberry.field(description="The organization that owns it, if not a government.")
-    async def owner_organization(self, info: Ctx) -> Organization | None:
-        return await related_one(info, "account_owner_organization", self.key, Organization)
+    def owner_organization(self, info: Ctx) -> Organization | None:
+        return related_one(info, "account_owner_organization", self.key, Organization)
 
     @strawberry.field(description="The country whose government owns it.")
-    async def owner_country(self, info: Ctx) -> Country | None:
-        return await related_one(info, "account_owner_country", self.key, Country)
+    def owner_country(self, info: Ctx) -> Country | None:
+        return related_one(info, "account_owner_country", self.key, Country)
 
     @strawberry.field(description="Blocks it holds or held (see their status), a page at a time.")
     async def blocks(
@@ -185,13 +185,13 @@ class Transaction(Node):
         return await sources_of(info, "transaction", self.key)
 
     @strawberry.field(name="fromAccount")
-    async def from_account(self, info: Ctx) -> Account | None:
-        return await related_one(info, "transaction_from_account", self.key, Account)
+    def from_account(self, info: Ctx) -> Account | None:
+        return related_one(info, "transaction_from_account", self.key, Account)
 
     @strawberry.field(name="toAccount")
-    async def to_account(self, info: Ctx) -> Account | None:
-        return await related_one(info, "transaction_to_account", self.key, Account)
+    def to_account(self, info: Ctx) -> Account | None:
+        return related_one(info, "transaction_to_account", self.key, Account)
 
     @strawberry.field
-    async def corresponding_adjustments(self, info: Ctx) -> list[CorrespondingAdjustment]:
-        return await related(info, "transaction_adjustments", self.key, CorrespondingAdjustment)
+    def corresponding_adjustments(self, info: Ctx) -> list[CorrespondingAdjustment]:
+        return related(info, "transaction_adjustments", self.key, CorrespondingAdjustment)

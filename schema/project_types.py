@@ -146,16 +146,16 @@ class Project(Node):
         return from_row(Project, row) if row else None
 
     @strawberry.field
-    async def host_country(self, info: Ctx) -> Country | None:
-        return await related_one(info, "project_host_country", self.ref, Country)
+    def host_country(self, info: Ctx) -> Country | None:
+        return related_one(info, "project_host_country", self.ref, Country)
 
     @strawberry.field
-    async def partnership(self, info: Ctx) -> Partnership | None:
-        return await related_one(info, "project_partnership", self.ref, Partnership)
+    def partnership(self, info: Ctx) -> Partnership | None:
+        return related_one(info, "project_partnership", self.ref, Partnership)
 
     @strawberry.field
-    async def technologies(self, info: Ctx) -> list[Technology]:
-        return await related(info, "project_technologies", self.ref, Technology)
+    def technologies(self, info: Ctx) -> list[Technology]:
+        return related(info, "project_technologies", self.ref, Technology)
 
     @strawberry.field
     async def methodologies(self, info: Ctx) -> list[MethodologyUse]:
@@ -186,16 +186,16 @@ class Project(Node):
         ]
 
     @strawberry.field
-    async def validations(self, info: Ctx) -> list[Validation]:
-        return await related(info, "project_validations", self.ref, Validation)
+    def validations(self, info: Ctx) -> list[Validation]:
+        return related(info, "project_validations", self.ref, Validation)
 
     @strawberry.field
-    async def monitoring_periods(self, info: Ctx) -> list[MonitoringPeriod]:
-        return await related(info, "project_monitoring_periods", self.ref, MonitoringPeriod)
+    def monitoring_periods(self, info: Ctx) -> list[MonitoringPeriod]:
+        return related(info, "project_monitoring_periods", self.ref, MonitoringPeriod)
 
     @strawberry.field(description="Joint Committee issuance decisions for this project.")
-    async def issuances(self, info: Ctx) -> list[Issuance]:
-        return await related(info, "project_issuances", self.ref, Issuance)
+    def issuances(self, info: Ctx) -> list[Issuance]:
+        return related(info, "project_issuances", self.ref, Issuance)
 
     @strawberry.field(description="Records of other registries linked to this project.")
     async def external_records(self, info: Ctx) -> list[ExternalLinkRef]:
@@ -209,14 +209,14 @@ class Project(Node):
     @strawberry.field(
         description="Joint Committee decisions about this project (e.g. no objection to its PIN)."
     )
-    async def decisions(self, info: Ctx) -> list[DecisionRef]:
+    def decisions(self, info: Ctx) -> list[DecisionRef]:
         from schema.decisions import decisions_about
 
-        return await decisions_about(info, "project_decisions", self.ref)
+        return decisions_about(info, "project_decisions", self.ref)
 
     @strawberry.field(description="Article 6.2 authorizations covering this project.")
-    async def authorizations(self, info: Ctx) -> list[Authorization]:
-        return await related(info, "project_authorizations", self.ref, Authorization)
+    def authorizations(self, info: Ctx) -> list[Authorization]:
+        return related(info, "project_authorizations", self.ref, Authorization)
 
 
 @strawberry.type(description="A TPE's validation of a project.")
@@ -230,8 +230,8 @@ class Validation(Node):
         return await sources_of(info, "validation", self.key)
 
     @strawberry.field(description="The third-party entity that validated.")
-    async def tpe(self, info: Ctx) -> Organization | None:
-        return await related_one(info, "validation_tpe", self.key, Organization)
+    def tpe(self, info: Ctx) -> Organization | None:
+        return related_one(info, "validation_tpe", self.key, Organization)
 
 
 @strawberry.type(description="A period whose emission reductions were monitored.")
@@ -247,8 +247,8 @@ class MonitoringPeriod(Node):
         return await sources_of(info, "monitoring_period", self.key)
 
     @strawberry.field
-    async def verifications(self, info: Ctx) -> list[Verification]:
-        return await related(info, "monitoring_period_verifications", self.key, Verification)
+    def verifications(self, info: Ctx) -> list[Verification]:
+        return related(info, "monitoring_period_verifications", self.key, Verification)
 
 
 @strawberry.type(description="A TPE's verification of a monitoring period.")
@@ -263,8 +263,8 @@ class Verification(Node):
         return await sources_of(info, "verification", self.key)
 
     @strawberry.field
-    async def tpe(self, info: Ctx) -> Organization | None:
-        return await related_one(info, "verification_tpe", self.key, Organization)
+    def tpe(self, info: Ctx) -> Organization | None:
+        return related_one(info, "verification_tpe", self.key, Organization)
 
 
 @strawberry.type(description="A Joint Committee's decision to issue credits for a project.")
@@ -311,29 +311,29 @@ class Issuance(Node):
         return conflicts_of(self.conflicts_raw)
 
     @strawberry.field(description="The project the decision names first.")
-    async def project(self, info: Ctx) -> Project | None:
-        return await related_one(info, "issuance_project", self.key, Project)
+    def project(self, info: Ctx) -> Project | None:
+        return related_one(info, "issuance_project", self.key, Project)
 
     @strawberry.field(
         description="Every project the decision covers: the one it names first, then any "
         "others decided together (e.g. MN001 and MN002 in 2016)."
     )
-    async def projects(self, info: Ctx) -> list[Project]:
-        return await related(info, "issuance_project", self.key, Project)
+    def projects(self, info: Ctx) -> list[Project]:
+        return related(info, "issuance_project", self.key, Project)
 
     @strawberry.field
-    async def monitoring_period(self, info: Ctx) -> MonitoringPeriod | None:
-        return await related_one(info, "issuance_monitoring_period", self.key, MonitoringPeriod)
+    def monitoring_period(self, info: Ctx) -> MonitoringPeriod | None:
+        return related_one(info, "issuance_monitoring_period", self.key, MonitoringPeriod)
 
     @strawberry.field
-    async def verification(self, info: Ctx) -> Verification | None:
-        return await related_one(info, "issuance_verification", self.key, Verification)
+    def verification(self, info: Ctx) -> Verification | None:
+        return related_one(info, "issuance_verification", self.key, Verification)
 
     @strawberry.field(description="The series each registry opened for this issuance.")
-    async def series(self, info: Ctx) -> list[SeriesRef]:
+    def series(self, info: Ctx) -> list[SeriesRef]:
         from schema.ledger_types import Series
 
-        return await related(info, "issuance_series", self.key, Series)
+        return related(info, "issuance_series", self.key, Series)
 
     @strawberry.field(description="Its credit blocks, a page at a time (superseded ones too).")
     async def blocks(
@@ -367,9 +367,9 @@ class Authorization(Node):
         return await sources_of(info, "authorization", self.key)
 
     @strawberry.field
-    async def authorizing_country(self, info: Ctx) -> Country | None:
-        return await related_one(info, "authorization_party", self.key, Country)
+    def authorizing_country(self, info: Ctx) -> Country | None:
+        return related_one(info, "authorization_party", self.key, Country)
 
     @strawberry.field
-    async def projects(self, info: Ctx) -> list[Project]:
-        return await related(info, "authorization_projects", self.key, Project)
+    def projects(self, info: Ctx) -> list[Project]:
+        return related(info, "authorization_projects", self.key, Project)
