@@ -57,10 +57,26 @@ lint: deps
 test: lint browser
 	tests/both_stores.sh
 
-STORE ?= falkordb
-OUT ?= bench-$(STORE).json
+# `make bench` measures the embedded FalkorDB, then Neo4j when Java and Maven are there to start
+# it (neo4j/neo4j.sh); `make bench STORE=falkordb` (or neo4j) measures one. Each store's table
+# is printed and written to bench-STORE.json.
+STORE ?= both
+N ?= 1000
+REQUESTS ?= 300
+CLIENTS ?= 8
+WORKERS ?=
+CACHE ?= on
+BENCH = $(BIN)/python -m tests.benchmarks.read_api --projects $(N) --requests $(REQUESTS) \
+	--clients $(CLIENTS) $(if $(WORKERS),--workers $(WORKERS)) \
+	$(if $(filter off,$(CACHE)),--no-cache)
 bench: deps
-	$(BIN)/python -m tests.benchmarks.read_api --store $(STORE) --out $(OUT)
+ifeq ($(STORE),both)
+	$(BENCH) --store falkordb --out bench-falkordb.json
+	if neo4j/neo4j.sh available; then $(BENCH) --store neo4j --out bench-neo4j.json; \
+	else echo "Neo4j not measured: Java >= 17 and Maven are needed to start it"; fi
+else
+	$(BENCH) --store $(STORE) --out bench-$(STORE).json
+endif
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache neo4j/target
