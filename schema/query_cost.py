@@ -14,10 +14,12 @@ Callers with a token get a larger budget than anonymous callers (settings).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -222,12 +224,7 @@ class CostLimiter(SchemaExtension):
         known = principal is not None and principal.name is not None
         budget = self.budget.authenticated if known else self.budget.anonymous
         try:
-            cost = request_cost(
-                context.schema._schema,
-                context.graphql_document,
-                context.operation_name,
-                context.variables,
-            )
+            cost = _cached_cost(context)
         except GraphQLError as error:
             return error
         if cost <= budget:
@@ -240,6 +237,34 @@ class CostLimiter(SchemaExtension):
             cost=cost,
             budget=budget,
         )
+
+
+# The cost of a document with its variables never changes: a client repeating a query (the
+# common case) is not costed again. Keyed by the query text, operation and variables.
+_COSTS: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+_COSTS_KEPT = 1024
+
+
+def _cached_cost(context: Any) -> int:
+    """request_cost, remembered for the requests that have one (a refusal is worked out
+    again each time: its error object belongs to one response)."""
+    try:
+        variables = orjson.dumps(context.variables, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        variables = None
+    key = (id(context.schema), context.query, context.operation_name, variables)
+    found = _COSTS.get(key) if variables is not None else None
+    if found is not None:
+        _COSTS.move_to_end(key)
+        return found
+    cost = request_cost(
+        context.schema._schema, context.graphql_document, context.operation_name, context.variables
+    )
+    if variables is not None:
+        _COSTS[key] = cost
+        if len(_COSTS) > _COSTS_KEPT:
+            _COSTS.popitem(last=False)
+    return cost
 
 
 def cost_limiter(budget: Budget) -> type[CostLimiter]:

@@ -139,3 +139,19 @@ async def test_every_filter_tree_is_refused_by_the_limit_or_answered_within_the_
     assert isinstance(body["data"]["projects"]["totalCount"], int)
     # Answered: so within the database's time limit (a timeout would be LIMIT_EXCEEDED too).
     assert time.monotonic() - started < 60
+
+
+async def test_the_same_query_is_priced_for_the_variables_it_comes_with(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Costs are remembered per query text and variables: a cheap request first must not let
+    # the same text through with variables that make it expensive, nor the other way round.
+    query = """query($n: Int!) { projects(first: $n) { nodes { ref
+        participants { organization { projects(first: $n) { nodes { ref } } } } } } }"""
+    for _ in range(2):
+        cheap = await seeded_client.post("/graphql", json={"query": query, "variables": {"n": 2}})
+        assert "errors" not in cheap.json(), cheap.json()
+        dear = await seeded_client.post("/graphql", json={"query": query, "variables": {"n": 100}})
+        refused = error(dear.json())
+        assert refused["extensions"]["limit"] == "cost"
+        assert dear.headers["x-db-round-trips"] == "0"
