@@ -20,6 +20,7 @@ ORDER BY b.quantity DESC, b.first`) under the column `lineage`:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -88,8 +89,13 @@ def collected(registry: QueryRegistry, name: str, column: str) -> str:
 
 def compose(registry: QueryRegistry, columns: dict[str, str]) -> str:
     """One statement returning, per column, the rows of its named query."""
-    parts = [collected(registry, name, column) for column, name in columns.items()]
-    return "\n".join([*parts, "RETURN " + ", ".join(columns)])
+    return _compose(registry, tuple(columns.items()))
+
+
+@functools.lru_cache(maxsize=256)  # the files do not change while the registry lives
+def _compose(registry: QueryRegistry, columns: tuple[tuple[str, str], ...]) -> str:
+    parts = [collected(registry, name, column) for column, name in columns]
+    return "\n".join([*parts, "RETURN " + ", ".join(column for column, _ in columns)])
 
 
 async def read_collected(

@@ -25,6 +25,7 @@ Example, for `project_by_key` with `project_technologies`:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -63,6 +64,9 @@ def _body(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
 
 
+# A registry's files do not change while it lives: what is read from them is kept (these run
+# on every request that selects relations).
+@functools.lru_cache(maxsize=1024)
 def relation(registry: QueryRegistry, name: str) -> Relation:
     found = _RELATED.match(_body(registry.get(name).text).strip())
     if not found:
@@ -117,6 +121,13 @@ def compose(
 ) -> str:
     """The text of one statement: the lookup's node (unless the caller has it already: a page
     read it) and each relation as a list column."""
+    return _compose(registry, lookup, tuple(relations), with_node)
+
+
+@functools.lru_cache(maxsize=1024)
+def _compose(
+    registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...], with_node: bool
+) -> str:
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
