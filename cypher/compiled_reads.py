@@ -116,70 +116,96 @@ def _subquery(
     return lines
 
 
-def compose(
-    registry: QueryRegistry, lookup: str, relations: list[Plan], *, with_node: bool = True
-) -> str:
-    """The text of one statement: the lookup's node (unless the caller has it already: a page
-    read it) and each relation as a list column."""
-    return _compose(registry, lookup, tuple(relations), with_node)
+def compose(registry: QueryRegistry, lookup: str, relations: list[Plan]) -> str:
+    """The text of one statement: the lookup's node and each relation as a list column."""
+    return _compose(registry, lookup, tuple(relations))
 
 
 @functools.lru_cache(maxsize=1024)
-def _compose(
-    registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...], with_node: bool
-) -> str:
+def _compose(registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...]) -> str:
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
     # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
     parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
+    parts += _calls(registry, relations)
+    columns = "".join(f", rel{i}" for i in range(len(relations)))
+    parts.append(f"RETURN key, root {{.*}} AS node{columns}")
+    return "\n".join(parts)
+
+
+@functools.lru_cache(maxsize=1024)
+def _calls(registry: QueryRegistry, relations: tuple[Plan, ...]) -> list[str]:
+    """One CALL subquery per relation, for the `key` in scope, collected as rel0, rel1, …"""
+    parts = []
     for i, item in enumerate(relations):
         name, nested = _plan(item)
         body = _subquery(registry, name, f"rel{i}", nested)
         parts += ["CALL {", "  WITH key", *(f"  {line}" for line in body), "}"]
-    columns = ", ".join(f"rel{i}" for i in range(len(relations)))
-    node = ", root {.*} AS node" if with_node else ""
-    parts.append(f"RETURN key{node}" + (f", {columns}" if columns else ""))
-    return "\n".join(parts)
+    return parts
+
+
+_PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
+
+
+def page_with_relations(
+    registry: QueryRegistry, page_text: str, key_prop: str, relations: list[Plan]
+) -> str:
+    """A page statement of cypher/listing.py (which ends `RETURN n {.*} AS node, sortKey`)
+    that also returns the selected relations of each node of the page. The rows are numbered
+    before the subqueries and returned in that order, so the page keeps its own."""
+    body = page_text.rstrip()
+    if not body.endswith(_PAGE_RETURN):
+        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
+    columns = "".join(f", rel{i}" for i in range(len(relations)))
+    return "\n".join(
+        [
+            body.removesuffix(_PAGE_RETURN).rstrip(),
+            "WITH collect({n: n, sortKey: sortKey}) AS page",
+            "UNWIND range(0, size(page) - 1) AS i",
+            f"WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.{key_prop} AS key",
+            *_calls(registry, tuple(relations)),
+            f"RETURN i, n {{.*}} AS node, sortKey, key{columns}",
+            "ORDER BY i",
+        ]
+    )
 
 
 Rows = list[dict[str, Any]]
+# Per relation query, its rows (each with `key`, `node` and, where the query has one, `rel`);
+# per nested relation query, its rows per key of the related node.
+Related = tuple[dict[str, Rows], dict[str, dict[Any, Rows]]]
+
+
+def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Plan]) -> Related:
+    """The relation columns of one row of a composed statement, unpacked."""
+    direct: dict[str, Rows] = {}
+    nested_rows: dict[str, dict[Any, Rows]] = {}
+    for i, item in enumerate(relations):
+        name, nested = _plan(item)
+        items = row[f"rel{i}"]
+        direct[name] = [
+            {
+                "key": row["key"],
+                "node": entry["node"],
+                **({"rel": entry["rel"]} if "rel" in entry else {}),
+            }
+            for entry in items
+        ]
+        for j, inner in enumerate(nested):
+            prop = _KEYED.match(relation(registry, inner).match)["prop"]  # type: ignore[index]
+            per_node = nested_rows.setdefault(inner, {})
+            for entry in items:
+                key = entry["node"][prop]
+                per_node[key] = [{"key": key, **sub} for sub in entry[f"sub{j}"]]
+    return direct, nested_rows
 
 
 async def read_with_relations(
-    store: GraphStore,
-    lookup: str,
-    relations: list[Plan],
-    keys: list[Any],
-    *,
-    with_node: bool = True,
-) -> dict[Any, tuple[dict[str, Any] | None, dict[str, Rows], dict[str, dict[Any, Rows]]]]:
-    """Per key found: the node's properties; per relation query, its rows (each with `key`,
-    `node` and, where the query has one, `rel`); and per nested relation query, its rows per
-    key of the related node. One round trip."""
-    text = compose(store.registry, lookup, relations, with_node=with_node)
-    name = f"{lookup}_with_relations" if with_node else f"{lookup}_relations"
-    rows = await store.read_text(name, text, {"keys": keys})
-    plans = [_plan(item) for item in relations]
-    found = {}
-    for row in rows:
-        direct: dict[str, Rows] = {}
-        nested_rows: dict[str, dict[Any, Rows]] = {}
-        for i, (name, nested) in enumerate(plans):
-            items = row[f"rel{i}"]
-            direct[name] = [
-                {
-                    "key": row["key"],
-                    "node": item["node"],
-                    **({"rel": item["rel"]} if "rel" in item else {}),
-                }
-                for item in items
-            ]
-            for j, inner in enumerate(nested):
-                prop = _KEYED.match(relation(store.registry, inner).match)["prop"]  # type: ignore[index]
-                per_node = nested_rows.setdefault(inner, {})
-                for item in items:
-                    key = item["node"][prop]
-                    per_node[key] = [{"key": key, **sub} for sub in item[f"sub{j}"]]
-        found[row["key"]] = (row.get("node"), direct, nested_rows)
-    return found
+    store: GraphStore, lookup: str, relations: list[Plan], keys: list[Any]
+) -> dict[Any, tuple[dict[str, Any], Related]]:
+    """Per key found: the node's properties and its relations (see `related_of`), in one
+    round trip."""
+    text = compose(store.registry, lookup, relations)
+    rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
+    return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}

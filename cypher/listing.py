@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cypher.compiled_reads import Plan, Related, page_with_relations, related_of
 from cypher.store import GraphStore
 
 Op = Literal["in", "eq", "gte", "lte", "any_in", "flag", "contains_unit", "overlaps"]
@@ -216,6 +217,8 @@ class Page:
     cursors: list[str]
     has_next: bool
     has_previous: bool = False
+    # Per node key, the relations asked for with the page (cypher/compiled_reads.py).
+    related: dict[Any, Related] = field(default_factory=dict)
 
 
 async def fetch_page(
@@ -227,9 +230,11 @@ async def fetch_page(
     first: int,
     after: str | None,
     backward: bool = False,
+    relations: list[Plan] | None = None,
 ) -> Page:
     """`first` rows after the cursor `after`; with `backward`, the last `first` rows before
-    it (read in the reversed order, then turned round), in the same order either way."""
+    it (read in the reversed order, then turned round), in the same order either way. The
+    `relations` of its nodes come in the same statement."""
     ordered = ordering(listing, order)
     reading = ordered
     if backward:
@@ -242,15 +247,21 @@ async def fetch_page(
         compiled.predicates.append(keyset(listing, reading, values, compiled))
     text = fill(store.registry.get(listing.page_query).text, compiled, reading, listing)
     params = {**compiled.params, "limit": first + 1}
-    rows = await store.read_text(listing.page_query, text, params)
+    name = listing.page_query
+    if relations:
+        text = page_with_relations(store.registry, text, listing.key, relations)
+        name += "_with_relations"
+    rows = await store.read_text(name, text, params)
     more = len(rows) > first
     rows = rows[:first]
+    related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}
     if backward:
         rows.reverse()
     cursors = [encode_cursor(ordered, [_jsonable(v) for v in row["sortKey"]]) for row in rows]
+    nodes = [row["node"] for row in rows]
     if backward:  # rows lie before `after` (a `before` cursor): so a next page exists
-        return Page([row["node"] for row in rows], cursors, bool(after), more)
-    return Page([row["node"] for row in rows], cursors, more, bool(after))
+        return Page(nodes, cursors, bool(after), more, related)
+    return Page(nodes, cursors, more, bool(after), related)
 
 
 async def count_rows(store: GraphStore, listing: Listing, tree: dict[str, Any] | None) -> int:

@@ -2,8 +2,9 @@
 (cypher/compiled_reads.py), then primes the request's data loaders with the rows, so the
 nested resolvers answer from memory: `project(ref:) { hostCountry { name } technologies {
 name } sources { url } }` is one database round trip instead of four. The relations selected
-on those related nodes (`technologies { sectors { name } }`) come in the same statement; deeper
-ones go through the loaders (one batched trip each)."""
+on those related nodes (`technologies { sectors { name } }`) come in the same statement, and
+a page of projects, countries or organizations reads them with the page (cypher/listing.py);
+deeper ones go through the loaders (one batched trip each)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
-from cypher.compiled_reads import Plan, read_with_relations
+from cypher.compiled_reads import Plan, Related, read_with_relations
 from schema.context import RequestContext
 
 Ctx = Info[RequestContext, None]
@@ -129,37 +130,24 @@ def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str,
     return [(known[f.name.value], f) for f in fields if f.name.value in known and not f.arguments]
 
 
-async def prefetch(
-    info: Ctx,
-    type_name: str,
-    keys: list[Any],
-    relations: list[Plan] | None = None,
-    *,
-    with_node: bool = True,
-) -> dict[Any, dict[str, Any]]:
-    """Reads the nodes of `keys` with the selected relations (found in the request when not
-    given) in one round trip and primes the loaders; returns the nodes found, by key."""
-    if relations is None:
-        relations = selected_relations(info, type_name)
+async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict[str, Any]]:
+    """Reads the nodes of `keys` with the relations the request selects on them in one round
+    trip and primes the loaders; returns the nodes found, by key."""
+    relations = selected_relations(info, type_name)
     lookup = LOOKUPS[type_name]
-    store = info.context.store
-    found = await read_with_relations(store, lookup, relations, keys, with_node=with_node)
-    loaders = info.context.loaders
-    nodes = {key: node for key, (node, _, _) in found.items() if node is not None}
-    loaders.by_key(lookup).prime_many(nodes)
-    for key in keys:
-        if key not in found:
-            continue
-        _, direct, nested = found[key]
-        for name, rows in direct.items():
-            loaders.related(name).prime(key, rows)
-        for name, per_node in nested.items():
-            loaders.related(name).prime_many(per_node)
+    found = await read_with_relations(info.context.store, lookup, relations, keys)
+    nodes = {key: node for key, (node, _) in found.items()}
+    info.context.loaders.by_key(lookup).prime_many(nodes)
+    for key, (_, related) in found.items():
+        prime_related(info, key, related)
     return nodes
 
 
-async def prefetch_relations(info: Ctx, type_name: str, keys: list[Any]) -> None:
-    """For a page already read: its nodes' selected relations in one more round trip."""
-    relations = selected_relations(info, type_name) if keys else []
-    if relations:
-        await prefetch(info, type_name, keys, relations, with_node=False)
+def prime_related(info: Ctx, key: Any, related: Related) -> None:
+    """Primes the relation loaders with one node's relations read by a composed statement."""
+    direct, nested = related
+    loaders = info.context.loaders
+    for name, rows in direct.items():
+        loaders.related(name).prime(key, rows)
+    for name, per_node in nested.items():
+        loaders.related(name).prime_many(per_node)

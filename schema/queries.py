@@ -45,7 +45,7 @@ from schema.ledger_types import (
 )
 from schema.node import Node, Source, from_row, parse_global_id
 from schema.pagination import MAX_PAGE, Connection, connection, page_size
-from schema.prefetch import LOOKUPS, prefetch, prefetch_relations
+from schema.prefetch import LOOKUPS, prefetch, prime_related, selected_relations
 from schema.project_types import (
     Authorization,
     Issuance,
@@ -132,6 +132,8 @@ async def list_page(
             first=size,
             after=paging.before if backward else paging.after,
             backward=backward,
+            # The relations selected on the page's nodes come in the same statement.
+            relations=selected_relations(info, cls.__name__) if cls.__name__ in LOOKUPS else [],
         )
     except ListingError as exc:
         raise BadUserInput(str(exc)) from None
@@ -139,8 +141,8 @@ async def list_page(
     async def count() -> int:
         return await count_rows(store, listing, tree)
 
-    if cls.__name__ in LOOKUPS:  # the page's selected relations: one more trip, not one each
-        await prefetch_relations(info, cls.__name__, [row[listing.key] for row in page.rows])
+    for key, related in page.related.items():
+        prime_related(info, key, related)
     return connection(
         [from_row(cls, row) for row in page.rows],
         page.cursors,

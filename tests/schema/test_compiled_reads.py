@@ -4,8 +4,9 @@ round trip per root field, whatever relations the query asks for (one level deep
 from __future__ import annotations
 
 import httpx
+import pytest
 
-from cypher.compiled_reads import compose
+from cypher.compiled_reads import compose, page_with_relations
 from cypher.registry import QueryRegistry
 from schema.prefetch import LOOKUPS, RELATIONS, TARGETS
 from seed.seed_files import read_seed
@@ -54,15 +55,61 @@ async def test_a_country_and_an_organization_lookup_are_one_round_trip_each(
     assert result["organization"]["country"] == {"code": "JP"}
 
 
-async def test_a_page_costs_two_round_trips_whatever_relations_it_selects(
+async def test_a_page_and_the_relations_selected_on_its_nodes_are_one_round_trip(
     seeded_client: httpx.AsyncClient,
 ) -> None:
     query = """{ projects(first: 50) { nodes { ref hostCountry { code } technologies { key }
-                 participants { role } issuances { key } sources { url } } } }"""
+                 participants { role } issuances { key series { key } } sources { url } } } }"""
     result, count = await trips(seeded_client, query)
-    assert count == 2  # the page, then every selected relation of its 50 projects
+    assert count == 1
     for node in result["projects"]["nodes"]:
         assert node["hostCountry"] == {"code": PROJECTS[node["ref"]].hostCountry}
+
+
+@pytest.mark.parametrize(
+    "paging",
+    [
+        "first: 7",
+        "first: 7, orderBy: [{ field: REGISTERED_ON, direction: DESC }, { field: REF }]",
+        "last: 7",
+        'first: 5, filter: { hostCountries: ["TH", "ID"] }',
+    ],
+)
+async def test_a_page_with_relations_keeps_the_order_and_cursors_of_the_page_alone(
+    seeded_client: httpx.AsyncClient, paging: str
+) -> None:
+    alone = f"{{ projects({paging}) {{ pageInfo {{ endCursor hasNextPage }} nodes {{ ref }} }} }}"
+    joined = alone.replace("nodes { ref }", "nodes { ref technologies { key } sources { url } }")
+    plain, _ = await trips(seeded_client, alone)
+    with_relations, count = await trips(seeded_client, joined)
+    assert count == 1
+    assert [n["ref"] for n in with_relations["projects"]["nodes"]] == [
+        n["ref"] for n in plain["projects"]["nodes"]
+    ]
+    assert with_relations["projects"]["pageInfo"] == plain["projects"]["pageInfo"]
+    for node in with_relations["projects"]["nodes"]:
+        assert sorted(s["url"] for s in node["sources"]) == sorted(PROJECTS[node["ref"]].sources)
+
+
+def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
+    # GraphQL: { projects(first: 20) { nodes { ref technologies { key } } } }
+    page = QUERIES.get("projects_page").text
+    text = page_with_relations(QUERIES, page, "ref", ["project_technologies"])
+    assert text == page.removesuffix("RETURN n {.*} AS node, sortKey").rstrip() + (
+        "\n"
+        "WITH collect({n: n, sortKey: sortKey}) AS page\n"
+        "UNWIND range(0, size(page) - 1) AS i\n"
+        "WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.ref AS key\n"
+        "CALL {\n"
+        "  WITH key\n"
+        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
+        "  WITH b, r\n"
+        "  ORDER BY b.id\n"
+        "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
+        "}\n"
+        "RETURN i, n {.*} AS node, sortKey, key, rel0\n"
+        "ORDER BY i"
+    )
 
 
 def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
