@@ -149,26 +149,41 @@ _PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
 
 
 def page_with_relations(
-    registry: QueryRegistry, page_text: str, key_prop: str, relations: list[Plan]
+    registry: QueryRegistry,
+    page_text: str,
+    key_prop: str,
+    relations: list[Plan],
+    count_text: str | None = None,
 ) -> str:
     """A page statement of cypher/listing.py (which ends `RETURN n {.*} AS node, sortKey`)
-    that also returns the selected relations of each node of the page. The rows are numbered
-    before the subqueries and returned in that order, so the page keeps its own."""
+    that also returns the selected relations of each node of the page and, given the filled
+    count statement, the total (`total` on every row; an empty page is one row with a null
+    node). The rows are numbered before the subqueries and returned in that order, so the
+    page keeps its own."""
     body = page_text.rstrip()
     if not body.endswith(_PAGE_RETURN):
         raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
+    lines = [
+        body.removesuffix(_PAGE_RETURN).rstrip(),
+        "WITH collect({n: n, sortKey: sortKey}) AS page",
+    ]
+    total = ""
+    if count_text is not None:
+        lines += ["CALL {", *(f"  {line}" for line in count_text.strip().splitlines()), "}"]
+        lines.append(
+            "UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i"
+        )
+        total = ", total"
+    else:
+        lines.append("UNWIND range(0, size(page) - 1) AS i")
     columns = "".join(f", rel{i}" for i in range(len(relations)))
-    return "\n".join(
-        [
-            body.removesuffix(_PAGE_RETURN).rstrip(),
-            "WITH collect({n: n, sortKey: sortKey}) AS page",
-            "UNWIND range(0, size(page) - 1) AS i",
-            f"WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.{key_prop} AS key",
-            *_calls(registry, tuple(relations)),
-            f"RETURN i, n {{.*}} AS node, sortKey, key{columns}",
-            "ORDER BY i",
-        ]
-    )
+    lines += [
+        f"WITH i{total}, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.{key_prop} AS key",
+        *_calls(registry, tuple(relations)),
+        f"RETURN i, n {{.*}} AS node, sortKey, key{total}{columns}",
+        "ORDER BY i",
+    ]
+    return "\n".join(lines)
 
 
 Rows = list[dict[str, Any]]

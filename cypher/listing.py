@@ -219,6 +219,8 @@ class Page:
     has_previous: bool = False
     # Per node key, the relations asked for with the page (cypher/compiled_reads.py).
     related: dict[Any, Related] = field(default_factory=dict)
+    # How many rows match the filter, when asked for with the page.
+    total: int | None = None
 
 
 async def fetch_page(
@@ -231,10 +233,12 @@ async def fetch_page(
     after: str | None,
     backward: bool = False,
     relations: list[Plan] | None = None,
+    with_total: bool = False,
 ) -> Page:
     """`first` rows after the cursor `after`; with `backward`, the last `first` rows before
     it (read in the reversed order, then turned round), in the same order either way. The
-    `relations` of its nodes come in the same statement."""
+    `relations` of its nodes and (`with_total`) the number of matching rows come in the same
+    statement."""
     ordered = ordering(listing, order)
     reading = ordered
     if backward:
@@ -248,10 +252,17 @@ async def fetch_page(
     text = fill(store.registry.get(listing.page_query).text, compiled, reading, listing)
     params = {**compiled.params, "limit": first + 1}
     name = listing.page_query
-    if relations:
-        text = page_with_relations(store.registry, text, listing.key, relations)
+    relations = relations or []
+    if relations or with_total:
+        count_text = None
+        if with_total:  # the same filter, with the page's own parameters
+            counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
+            count_text = fill(store.registry.get(listing.count_query).text, counting, None, listing)
+        text = page_with_relations(store.registry, text, listing.key, relations, count_text)
         name += "_with_relations"
     rows = await store.read_text(name, text, params)
+    total = rows[0]["total"] if with_total and rows else None
+    rows = [row for row in rows if row["node"] is not None]
     more = len(rows) > first
     rows = rows[:first]
     related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}
@@ -260,8 +271,8 @@ async def fetch_page(
     cursors = [encode_cursor(ordered, [_jsonable(v) for v in row["sortKey"]]) for row in rows]
     nodes = [row["node"] for row in rows]
     if backward:  # rows lie before `after` (a `before` cursor): so a next page exists
-        return Page(nodes, cursors, bool(after), more, related)
-    return Page(nodes, cursors, more, bool(after), related)
+        return Page(nodes, cursors, bool(after), more, related, total)
+    return Page(nodes, cursors, more, bool(after), related, total)
 
 
 async def count_rows(store: GraphStore, listing: Listing, tree: dict[str, Any] | None) -> int:

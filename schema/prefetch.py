@@ -124,6 +124,17 @@ def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
     return [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
 
 
+def selects(info: Ctx, name: str) -> bool:
+    """Whether the current field's selection asks for `name` (e.g. a connection's
+    totalCount), fragments included."""
+    raw = info._raw_info
+    return any(
+        f.name.value == name
+        for root in raw.field_nodes
+        for f in _node_fields(root, (), raw.fragments)
+    )
+
+
 def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str, FieldNode]]:
     known = RELATIONS.get(type_name, {})
     # A field with arguments (a paged relation) keeps its own loader.

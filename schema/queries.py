@@ -45,7 +45,7 @@ from schema.ledger_types import (
 )
 from schema.node import Node, Source, from_row, parse_global_id
 from schema.pagination import MAX_PAGE, Connection, connection, page_size
-from schema.prefetch import LOOKUPS, prefetch, prime_related, selected_relations
+from schema.prefetch import LOOKUPS, prefetch, prime_related, selected_relations, selects
 from schema.project_types import (
     Authorization,
     Issuance,
@@ -132,13 +132,17 @@ async def list_page(
             first=size,
             after=paging.before if backward else paging.after,
             backward=backward,
-            # The relations selected on the page's nodes come in the same statement.
+            # The relations selected on the page's nodes, and its total when asked for, come
+            # in the same statement.
             relations=selected_relations(info, cls.__name__) if cls.__name__ in LOOKUPS else [],
+            with_total=selects(info, "totalCount"),
         )
     except ListingError as exc:
         raise BadUserInput(str(exc)) from None
 
     async def count() -> int:
+        if page.total is not None:
+            return page.total
         return await count_rows(store, listing, tree)
 
     for key, related in page.related.items():

@@ -213,3 +213,38 @@ async def test_a_credit_trace_is_one_round_trip(seeded_client: httpx.AsyncClient
     assert trace["project"] == {"ref": "TH014"}  # X-TH-01 before its registration
     assert trace["history"][0]["kind"] == "ISSUANCE"
     assert trace["lineage"][0]["key"].startswith("TH-X-TH-01-2025-1/")
+
+
+async def test_a_page_with_its_total_count_is_one_round_trip_and_counts_the_whole_filter(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    thai = sum(1 for p in PROJECTS.values() if p.hostCountry == "TH")
+    query = """query($after: String) { projects(first: 3, after: $after,
+        filter: { hostCountries: ["TH"] }) { totalCount pageInfo { endCursor hasNextPage }
+        nodes { ref hostCountry { code } } } }"""
+    first, count = await trips(seeded_client, query)
+    assert count == 1
+    assert first["projects"]["totalCount"] == thai
+    # After a cursor the total is still the filter's, not what is left.
+    cursor = first["projects"]["pageInfo"]["endCursor"]
+    response = await seeded_client.post(
+        "/graphql", json={"query": query, "variables": {"after": cursor}}
+    )
+    assert data(response.json())["projects"]["totalCount"] == thai
+
+
+async def test_an_empty_page_still_has_its_total_count(seeded_client: httpx.AsyncClient) -> None:
+    query = """{ projects(first: 100, filter: { hostCountries: ["TH"] }) {
+        pageInfo { endCursor } } }"""
+    result, _ = await trips(seeded_client, query)
+    last = result["projects"]["pageInfo"]["endCursor"]
+    beyond, count = await trips(
+        seeded_client,
+        f"""{{ projects(first: 5, after: "{last}", filter: {{ hostCountries: ["TH"] }}) {{
+            totalCount nodes {{ ref }} pageInfo {{ hasNextPage }} }} }}""",
+    )
+    assert count == 1
+    assert beyond["projects"]["nodes"] == []
+    assert beyond["projects"]["totalCount"] == sum(
+        1 for p in PROJECTS.values() if p.hostCountry == "TH"
+    )
