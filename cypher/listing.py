@@ -259,7 +259,7 @@ async def fetch_page(
             counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
             count_text = fill(store.registry.get(listing.count_query).text, counting, None, listing)
         text = page_with_relations(store.registry, text, listing.key, relations, count_text)
-        name += "_with_relations"
+        name += "_composed"  # the page with its relations and total (metrics, logs)
     rows = await store.read_text(name, text, params)
     total = rows[0]["total"] if with_total and rows else None
     rows = [row for row in rows if row["node"] is not None]

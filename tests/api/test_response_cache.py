@@ -21,7 +21,8 @@ async def post(http: httpx.AsyncClient, query: str, token: str | None = None, **
 async def test_a_repeated_query_is_a_hit_with_one_round_trip_and_the_same_answer(
     ledger_client: httpx.AsyncClient,
 ) -> None:
-    query = "{ projects(first: 5) { nodes { ref hostCountry { name } } } }"
+    query = """{ projects(first: 5) { nodes { ref hostCountry { name } } }
+                 countries(first: 2) { nodes { code } } }"""
     first = await post(ledger_client, query)
     second = await post(ledger_client, query)
     assert first.headers["x-cache"] == "miss"
