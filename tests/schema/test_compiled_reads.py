@@ -14,6 +14,16 @@ from tests.conftest import data
 
 PROJECTS = {p.ref: p for p in read_seed()["projects.json"]}
 QUERIES = QueryRegistry("neo4j")  # the API's own queries, not the tests' extra ones
+# `technologies { key }` on a project, as every compiled statement below reads it.
+TECHNOLOGIES_SUBQUERY = (
+    "CALL {\n"
+    "  WITH key\n"
+    "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
+    "  WITH b, r\n"
+    "  ORDER BY b.id\n"
+    "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
+    "}\n"
+)
 
 
 async def trips(http: httpx.AsyncClient, query: str) -> tuple[dict, int]:
@@ -100,14 +110,8 @@ def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
         "WITH collect({n: n, sortKey: sortKey}) AS page\n"
         "UNWIND range(0, size(page) - 1) AS i\n"
         "WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.ref AS key\n"
-        "CALL {\n"
-        "  WITH key\n"
-        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
-        "  WITH b, r\n"
-        "  ORDER BY b.id\n"
-        "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
-        "}\n"
-        "RETURN i, n {.*} AS node, sortKey, key, rel0\n"
+        + TECHNOLOGIES_SUBQUERY
+        + "RETURN i, n {.*} AS node, sortKey, key, rel0\n"
         "ORDER BY i"
     )
 
@@ -117,14 +121,8 @@ def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
     assert compose(QUERIES, "project_by_key", ["project_technologies"]) == (
         "UNWIND $keys AS key\n"
         "MATCH (root:Project {ref: key})\n"
-        "CALL {\n"
-        "  WITH key\n"
-        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
-        "  WITH b, r\n"
-        "  ORDER BY b.id\n"
-        "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
-        "}\n"
-        "RETURN key, root {.*} AS node, rel0"
+        + TECHNOLOGIES_SUBQUERY
+        + "RETURN key, root {.*} AS node, rel0"
     )
 
 
