@@ -66,8 +66,10 @@ class FreshWriteError(RuntimeError):
 
 def is_handled(kind: LinkKind, fresh_labels: set[str]) -> bool:
     """Whether the create path of one of `fresh_labels` makes relationships of `kind`."""
-    fresh = FRESH_LABELS.get(kind.from_label)
-    return kind.from_label in fresh_labels and (kind in fresh.required or kind in fresh.optional)
+    if kind.from_label not in fresh_labels:
+        return False
+    fresh = FRESH_LABELS[kind.from_label]
+    return kind in fresh.required or kind in fresh.optional
 
 
 async def ledger_is_new(store: GraphStore, payload: GraphPayload) -> bool:
