@@ -86,6 +86,16 @@ def _plan(item: Plan) -> tuple[str, tuple[str, ...]]:
 _KEYED = re.compile(r"^MATCH \(\w+:\w+ \{(?P<prop>\w+): key\}\)")
 
 
+@functools.lru_cache(maxsize=1024)
+def start_key(registry: QueryRegistry, name: str) -> str:
+    """The key property relation `name` matches its start node by (`id` in
+    `MATCH (a:Technology {id: key})…`): a nested relation is read for that property."""
+    keyed = _KEYED.match(relation(registry, name).match)
+    if not keyed:
+        raise NotComposable(f"{name} does not match its start node by key")
+    return keyed["prop"]
+
+
 def _subquery(
     registry: QueryRegistry, name: str, column: str, nested: tuple[str, ...]
 ) -> list[str]:
@@ -94,17 +104,14 @@ def _subquery(
     r = relation(registry, name)
     fields = f"node: {r.node} {{.*}}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
     carried = f"{r.node}, {r.rel}" if r.rel else r.node
-    lines = [f"MATCH {r.match.removeprefix('MATCH ')}", f"WITH {carried}", f"ORDER BY {r.order}"]
+    lines = [r.match, f"WITH {carried}", f"ORDER BY {r.order}"]
     for j, inner in enumerate(nested):
-        keyed = _KEYED.match(relation(registry, inner).match)
-        if not keyed:
-            raise NotComposable(f"{inner} does not match its start node by key")
         # The inner query sees only the node's key, as `key`: its own a, b and r are new.
         body = _subquery(registry, inner, f"sub{j}", ())
         lines += [
             "CALL {",
             f"  WITH {r.node}",
-            f"  WITH {r.node}.{keyed['prop']} AS key",
+            f"  WITH {r.node}.{start_key(registry, inner)} AS key",
             *(f"  {line}" for line in body),
             "}",
         ]
@@ -148,7 +155,7 @@ def _calls(registry: QueryRegistry, relations: tuple[Plan, ...]) -> list[str]:
 _PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
 
 
-def page_with_relations(
+def composed_page(
     registry: QueryRegistry,
     page_text: str,
     key_prop: str,
@@ -208,7 +215,7 @@ def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Pla
             for entry in items
         ]
         for j, inner in enumerate(nested):
-            prop = _KEYED.match(relation(registry, inner).match)["prop"]  # type: ignore[index]
+            prop = start_key(registry, inner)
             per_node = nested_rows.setdefault(inner, {})
             for entry in items:
                 key = entry["node"][prop]

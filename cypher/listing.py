@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cypher.compiled_reads import Plan, Related, page_with_relations, related_of
+from cypher.compiled_reads import Plan, Related, composed_page, related_of
 from cypher.store import GraphStore
 
 Op = Literal["in", "eq", "gte", "lte", "any_in", "flag", "contains_unit", "overlaps"]
@@ -258,7 +258,7 @@ async def fetch_page(
         if with_total:  # the same filter, with the page's own parameters
             counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
             count_text = fill(store.registry.get(listing.count_query).text, counting, None, listing)
-        text = page_with_relations(store.registry, text, listing.key, relations, count_text)
+        text = composed_page(store.registry, text, listing.key, relations, count_text)
         name += "_composed"  # the page with its relations and total (metrics, logs)
     rows = await store.read_text(name, text, params)
     total = rows[0]["total"] if with_total and rows else None

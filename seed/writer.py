@@ -38,6 +38,12 @@ class WriteSummary:
                 mine[key] = mine.get(key, 0) + count
         self.seconds += other.seconds
 
+    def add_created(self, label: str, nodes: int, links: dict[str, int]) -> None:
+        """Nodes of `label` and relationships (per link query) a create statement made."""
+        self.created[label] = self.created.get(label, 0) + nodes
+        for query, made in links.items():
+            self.linked[query] = self.linked.get(query, 0) + made
+
     @property
     def changed(self) -> int:
         return sum(self.created.values()) + sum(self.updated.values())
@@ -96,12 +102,12 @@ async def write_payload(
     summary = WriteSummary()
     started = time.monotonic()
     fresh = set(fresh_ledger.FRESH_LABELS) if new_ledger else set()
-    plan: list[tuple[str, str, list[dict[str, Any]], Callable[[list[dict]], None]]] = []
+    plan: list[tuple[str, str, list[dict[str, Any]], Callable[[list[dict]], None] | None]] = []
     for label in NODE_ORDER:
-        if label in fresh:
+        if label in fresh:  # created by fresh_ledger, which counts as it goes
             rows = fresh_ledger.fresh_rows(payload, label)
             if rows:
-                plan.append((label, label, rows, _count_created(summary, label)))
+                plan.append((label, label, rows, None))
             continue
         rows = payload.node_rows(label)
         if rows:
@@ -114,15 +120,11 @@ async def write_payload(
             plan.append((kind.query, kind.query, rows, _count_links(summary, kind.query)))
     bar = Progress(sum(len(rows) for *_, rows, _ in plan), enabled=None if progress else False)
     for what, query, rows, count in plan:
-        if query in fresh:
+        if count is None:
 
-            def created(
-                nodes: int, links: dict[str, int], what: str = what, count: Callable = count
-            ) -> None:
-                count(nodes)
-                for query, made in links.items():
-                    summary.linked[query] = summary.linked.get(query, 0) + made
-                bar.advance(nodes, what)
+            def created(nodes: int, links: dict[str, int], label: str = what) -> None:
+                summary.add_created(label, nodes, links)
+                bar.advance(nodes, label)
 
             await fresh_ledger.create_nodes(store, query, rows, batch_size, created)
             continue
@@ -139,13 +141,6 @@ def _count_nodes(summary: WriteSummary, label: str) -> Callable[[list[dict]], No
     def count(result: list[dict]) -> None:
         summary.created[label] = summary.created.get(label, 0) + result[0]["created"]
         summary.updated[label] = summary.updated.get(label, 0) + result[0]["updated"]
-
-    return count
-
-
-def _count_created(summary: WriteSummary, label: str) -> Callable[[int], None]:
-    def count(rows: int) -> None:
-        summary.created[label] = summary.created.get(label, 0) + rows
 
     return count
 

@@ -8,6 +8,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -56,6 +57,13 @@ def expected_nodes(base: str, serial: str) -> int:
     )
 
 
+def search_from_home(page: Any, server: str, text: str) -> None:
+    """Open the explorer's home page and search for `text`, as a visitor would."""
+    page.goto(server + "/explore")
+    page.get_by_label("Search", exact=True).fill(text)
+    page.keyboard.press("Enter")
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_loads_offline_without_console_errors(server: str, view: str) -> None:
     with browser_page(server) as (page, watch):
@@ -69,9 +77,7 @@ def test_every_view_loads_offline_without_console_errors(server: str, view: str)
 
 def test_search_leads_to_a_project_and_its_serial_to_the_provenance_graph(server: str) -> None:
     with browser_page(server) as (page, watch):
-        page.goto(server + "/explore")
-        page.get_by_label("Search", exact=True).fill("floating solar reservoir")
-        page.keyboard.press("Enter")
+        search_from_home(page, server, "floating solar reservoir")
         page.get_by_role("link", name="TH014").first.click()
         page.locator("main h1", has_text="TH014").wait_for()
         page.get_by_role("link", name="JP-TH014-2021-1 (JP, 1009 units)").click()
@@ -88,9 +94,7 @@ def test_search_leads_to_a_project_and_its_serial_to_the_provenance_graph(server
 
 def test_a_search_hit_for_an_organization_opens_its_page(server: str) -> None:
     with browser_page(server) as (page, watch):
-        page.goto(server + "/explore")
-        page.get_by_label("Search", exact=True).fill("Nippon Koei")
-        page.keyboard.press("Enter")
+        search_from_home(page, server, "Nippon Koei")
         page.get_by_role("link", name="nippon-koei").click()
         page.locator("main h1", has_text="Nippon Koei").wait_for()
         assert page.url.endswith("/explore/organization/nippon-koei")

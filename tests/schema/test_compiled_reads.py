@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from cypher.compiled_reads import compose, page_with_relations
+from cypher.compiled_reads import compose, composed_page
 from cypher.registry import QueryRegistry
 from schema.prefetch import LOOKUPS, RELATIONS, TARGETS
 from seed.seed_files import read_seed
@@ -85,7 +85,7 @@ async def test_a_page_and_the_relations_selected_on_its_nodes_are_one_round_trip
         'first: 5, filter: { hostCountries: ["TH", "ID"] }',
     ],
 )
-async def test_a_page_with_relations_keeps_the_order_and_cursors_of_the_page_alone(
+async def test_a_composed_page_keeps_the_order_and_cursors_of_the_page_alone(
     seeded_client: httpx.AsyncClient, paging: str
 ) -> None:
     alone = f"{{ projects({paging}) {{ pageInfo {{ endCursor hasNextPage }} nodes {{ ref }} }} }}"
@@ -104,7 +104,7 @@ async def test_a_page_with_relations_keeps_the_order_and_cursors_of_the_page_alo
 def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
     # GraphQL: { projects(first: 20) { nodes { ref technologies { key } } } }
     page = QUERIES.get("projects_page").text
-    text = page_with_relations(QUERIES, page, "ref", ["project_technologies"])
+    text = composed_page(QUERIES, page, "ref", ["project_technologies"])
     assert text == page.removesuffix("RETURN n {.*} AS node, sortKey").rstrip() + (
         "\n"
         "WITH collect({n: n, sortKey: sortKey}) AS page\n"
