@@ -59,6 +59,30 @@ class Relation:
     rel: str | None
     order: str
 
+    @property
+    def label(self) -> str | None:
+        """The label of the node it returns (`Technology` in `(b:Technology)`)."""
+        found = re.search(rf"\({self.node}:(\w+)", self.match)
+        return found[1] if found else None
+
+
+# Per node label, the properties to read (sorted); a label not named is read whole. Built by
+# schema/projection.py from the request's selection; property names come from the API's own
+# types, never from client text (and are checked to be names).
+Projection = tuple[tuple[str, tuple[str, ...]], ...]
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@functools.lru_cache(maxsize=4096)
+def node_map(variable: str, label: str | None, projection: Projection) -> str:
+    """`b {.*}`, or `b {.id, .name}` when the projection names `label`."""
+    props = dict(projection).get(label) if label else None
+    if props is None:
+        return f"{variable} {{.*}}"
+    if not all(_NAME.match(p) for p in props):
+        raise ValueError(f"not property names: {props}")
+    return f"{variable} {{{', '.join('.' + p for p in props)}}}"
+
 
 def _body(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
@@ -97,17 +121,22 @@ def start_key(registry: QueryRegistry, name: str) -> str:
 
 
 def _subquery(
-    registry: QueryRegistry, name: str, column: str, nested: tuple[str, ...]
+    registry: QueryRegistry,
+    name: str,
+    column: str,
+    nested: tuple[str, ...],
+    projection: Projection,
 ) -> list[str]:
     """Relation `name` for the `key` in scope, collected as `column`; each of its nodes with
     the `nested` relations read on it (their `key` is the node's key property)."""
     r = relation(registry, name)
-    fields = f"node: {r.node} {{.*}}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
+    node = node_map(r.node, r.label, _with_keys(registry, r, nested, projection))
+    fields = f"node: {node}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
     carried = f"{r.node}, {r.rel}" if r.rel else r.node
     lines = [r.match, f"WITH {carried}", f"ORDER BY {r.order}"]
     for j, inner in enumerate(nested):
         # The inner query sees only the node's key, as `key`: its own a, b and r are new.
-        body = _subquery(registry, inner, f"sub{j}", ())
+        body = _subquery(registry, inner, f"sub{j}", (), projection)
         lines += [
             "CALL {",
             f"  WITH {r.node}",
@@ -123,36 +152,71 @@ def _subquery(
     return lines
 
 
-def compose(registry: QueryRegistry, lookup: str, relations: list[Plan]) -> str:
+def _with_keys(
+    registry: QueryRegistry, r: Relation, nested: tuple[str, ...], projection: Projection
+) -> Projection:
+    """The projection, with the properties the nested relations start from added to the
+    relation's own label (they key the nested rows)."""
+    props = dict(projection).get(r.label) if r.label else None
+    if props is None or not nested:
+        return projection
+    added = tuple(sorted({*props, *(start_key(registry, inner) for inner in nested)}))
+    return tuple((label, added if label == r.label else p) for label, p in projection)
+
+
+def compose(
+    registry: QueryRegistry, lookup: str, relations: list[Plan], projection: Projection = ()
+) -> str:
     """The text of one statement: the lookup's node and each relation as a list column."""
-    return _compose(registry, lookup, tuple(relations))
+    return _compose(registry, lookup, tuple(relations), projection)
+
+
+_LOOKUP_LABEL = re.compile(r"\(n:(\w+)")
 
 
 @functools.lru_cache(maxsize=1024)
-def _compose(registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...]) -> str:
+def _compose(
+    registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...], projection: Projection
+) -> str:
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
+    label = _LOOKUP_LABEL.search(head["match"])
     # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
     parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
-    parts += _calls(registry, relations)
+    parts += _calls(registry, relations, projection)
     columns = "".join(f", rel{i}" for i in range(len(relations)))
-    parts.append(f"RETURN key, root {{.*}} AS node{columns}")
+    root = node_map("root", label[1] if label else None, projection)
+    parts.append(f"RETURN key, {root} AS node{columns}")
     return "\n".join(parts)
 
 
 @functools.lru_cache(maxsize=1024)
-def _calls(registry: QueryRegistry, relations: tuple[Plan, ...]) -> list[str]:
+def _calls(
+    registry: QueryRegistry, relations: tuple[Plan, ...], projection: Projection = ()
+) -> list[str]:
     """One CALL subquery per relation, for the `key` in scope, collected as rel0, rel1, …"""
     parts = []
     for i, item in enumerate(relations):
         name, nested = _plan(item)
-        body = _subquery(registry, name, f"rel{i}", nested)
+        body = _subquery(registry, name, f"rel{i}", nested, projection)
         parts += ["CALL {", "  WITH key", *(f"  {line}" for line in body), "}"]
     return parts
 
 
 _PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
+
+
+def projected_page(page_text: str, label: str, projection: Projection) -> str:
+    """A page statement of cypher/listing.py returning only the properties the projection
+    names for `label` (unchanged when it names none)."""
+    node = node_map("n", label, projection)
+    if node == "n {.*}":
+        return page_text
+    body = page_text.rstrip()
+    if not body.endswith(_PAGE_RETURN):
+        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
+    return body.removesuffix(_PAGE_RETURN) + f"RETURN {node} AS node, sortKey"
 
 
 def composed_page(
@@ -161,12 +225,16 @@ def composed_page(
     key_prop: str,
     relations: list[Plan],
     count_text: str | None = None,
+    *,
+    label: str | None = None,
+    projection: Projection = (),
 ) -> str:
     """A page statement of cypher/listing.py (which ends `RETURN n {.*} AS node, sortKey`)
     that also returns the selected relations of each node of the page and, given the filled
     count statement, the total (`total` on every row; an empty page is one row with a null
     node). The rows are numbered before the subqueries and returned in that order, so the
-    page keeps its own."""
+    page keeps its own. Nodes are read as the projection says (see `node_map`); the page's
+    are `label` nodes."""
     body = page_text.rstrip()
     if not body.endswith(_PAGE_RETURN):
         raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
@@ -186,8 +254,8 @@ def composed_page(
     columns = "".join(f", rel{i}" for i in range(len(relations)))
     lines += [
         f"WITH i{total}, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.{key_prop} AS key",
-        *_calls(registry, tuple(relations)),
-        f"RETURN i, n {{.*}} AS node, sortKey, key{total}{columns}",
+        *_calls(registry, tuple(relations), projection),
+        f"RETURN i, {node_map('n', label, projection)} AS node, sortKey, key{total}{columns}",
         "ORDER BY i",
     ]
     return "\n".join(lines)
@@ -224,10 +292,14 @@ def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Pla
 
 
 async def read_with_relations(
-    store: GraphStore, lookup: str, relations: list[Plan], keys: list[Any]
+    store: GraphStore,
+    lookup: str,
+    relations: list[Plan],
+    keys: list[Any],
+    projection: Projection = (),
 ) -> dict[Any, tuple[dict[str, Any], Related]]:
-    """Per key found: the node's properties and its relations (see `related_of`), in one
-    round trip."""
-    text = compose(store.registry, lookup, relations)
+    """Per key found: the node's properties (those the projection names) and its relations
+    (see `related_of`), in one round trip."""
+    text = compose(store.registry, lookup, relations, projection)
     rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
     return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}

@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cypher.compiled_reads import Plan, Related, composed_page, related_of
+from cypher.compiled_reads import (
+    Plan,
+    Projection,
+    Related,
+    composed_page,
+    projected_page,
+    related_of,
+)
 from cypher.store import GraphStore
 
 Op = Literal["in", "eq", "gte", "lte", "any_in", "flag", "contains_unit", "overlaps"]
@@ -234,11 +241,12 @@ async def fetch_page(
     backward: bool = False,
     relations: list[Plan] | None = None,
     with_total: bool = False,
+    projection: Projection = (),
 ) -> Page:
     """`first` rows after the cursor `after`; with `backward`, the last `first` rows before
     it (read in the reversed order, then turned round), in the same order either way. The
     `relations` of its nodes and (`with_total`) the number of matching rows come in the same
-    statement."""
+    statement. Nodes are read with the properties the `projection` names (all by default)."""
     ordered = ordering(listing, order)
     reading = ordered
     if backward:
@@ -258,11 +266,23 @@ async def fetch_page(
         if with_total:  # the same filter, with the page's own parameters
             counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
             count_text = fill(store.registry.get(listing.count_query).text, counting, None, listing)
-        text = composed_page(store.registry, text, listing.key, relations, count_text)
+        text = composed_page(
+            store.registry,
+            text,
+            listing.key,
+            relations,
+            count_text,
+            label=listing.label,
+            projection=projection,
+        )
         name += "_composed"  # the page with its relations and total (metrics, logs)
+    else:
+        text = projected_page(text, listing.label, projection)
     rows = await store.read_text(name, text, params)
     total = rows[0]["total"] if with_total and rows else None
-    rows = [row for row in rows if row["node"] is not None]
+    # An empty page with its total is one row without a node (its sortKey is null; its node a
+    # map of nulls on FalkorDB when projected).
+    rows = [row for row in rows if row["sortKey"] is not None]
     more = len(rows) > first
     rows = rows[:first]
     related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}

@@ -111,7 +111,7 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
         values["id"] = global_id(cls.__name__, row[graph_key])
         if graph_key == "id":
             values["key"] = row["id"]
-    for name, prop in _row_fields(cls):
+    for name, prop in row_fields(cls):
         if name in extra or name in values:
             continue
         value = row.get(prop)
@@ -122,7 +122,7 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
 
 
 @functools.cache
-def _row_fields(cls: type) -> tuple[tuple[str, str], ...]:
+def row_fields(cls: type) -> tuple[tuple[str, str], ...]:
     """(field, property) for each init field of a type, computed once per type."""
     return tuple(
         (f.name, f.metadata.get("prop") or camel(f.name))

@@ -16,6 +16,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from cypher.compiled_reads import Plan, Related, read_with_relations
 from schema.context import RequestContext
+from schema.projection import request_projection
 
 Ctx = Info[RequestContext, None]
 
@@ -146,7 +147,8 @@ async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict
     trip and primes the loaders; returns the nodes found, by key."""
     relations = selected_relations(info, type_name)
     lookup = LOOKUPS[type_name]
-    found = await read_with_relations(info.context.store, lookup, relations, keys)
+    projection = request_projection(info._raw_info)
+    found = await read_with_relations(info.context.store, lookup, relations, keys, projection)
     nodes = {key: node for key, (node, _) in found.items()}
     info.context.loaders.by_key(lookup).prime_many(nodes)
     for key, (_, related) in found.items():

@@ -54,6 +54,7 @@ from schema.project_types import (
     Validation,
     Verification,
 )
+from schema.projection import request_projection
 from schema.reference_types import (
     Country,
     FundingProgramme,
@@ -136,6 +137,7 @@ async def list_page(
             # in the same statement.
             relations=selected_relations(info, cls.__name__) if cls.__name__ in LOOKUPS else [],
             with_total=selects(info, "totalCount"),
+            projection=request_projection(info._raw_info),
         )
     except ListingError as exc:
         raise BadUserInput(str(exc)) from None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
 
 from api.app import create_app
 from api.settings import Settings
@@ -26,6 +27,8 @@ from cypher.falkordb_store import FalkorDBStore
 from cypher.neo4j_store import Neo4jStore
 from cypher.registry import QUERIES_DIR
 from cypher.store import GraphStore
+from schema.projection import Projection, projection_of
+from schema.root import build_schema
 
 TEST_QUERIES = Path(__file__).parent / "cypher" / "queries"
 NEO4J_URL = os.environ.get("JCM_TEST_NEO4J_URL")
@@ -144,6 +147,20 @@ async def gql(http: httpx.AsyncClient, query: str, **variables: object) -> dict:
     """POST a GraphQL operation; returns the decoded response body."""
     response = await http.post("/graphql", json={"query": query, "variables": variables})
     return response.json()
+
+
+_SCHEMA = build_schema()._schema
+
+
+def projection(query: str) -> Projection:
+    """The properties per node type the API compiles reads with for `query` (its first
+    operation): what a TCK-style test shows beside the GraphQL it compiles."""
+    document = parse(query)
+    operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return projection_of(_SCHEMA, operation, fragments)
 
 
 def data(body: dict) -> dict:

@@ -10,18 +10,19 @@ from cypher.compiled_reads import compose, composed_page
 from cypher.registry import QueryRegistry
 from schema.prefetch import LOOKUPS, RELATIONS, TARGETS
 from seed.seed_files import read_seed
-from tests.conftest import data
+from tests.conftest import data, projection
 
 PROJECTS = {p.ref: p for p in read_seed()["projects.json"]}
 QUERIES = QueryRegistry("neo4j")  # the API's own queries, not the tests' extra ones
-# `technologies { key }` on a project, as every compiled statement below reads it.
+# `technologies { key }` on a project, as every compiled statement below reads it: the
+# technologies' key property only (their `id`).
 TECHNOLOGIES_SUBQUERY = (
     "CALL {\n"
     "  WITH key\n"
     "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
     "  WITH b, r\n"
     "  ORDER BY b.id\n"
-    "  RETURN collect({node: b {.*}, rel: r {.*}}) AS rel0\n"
+    "  RETURN collect({node: b {.id}, rel: r {.*}}) AS rel0\n"
     "}\n"
 )
 
@@ -102,27 +103,42 @@ async def test_a_composed_page_keeps_the_order_and_cursors_of_the_page_alone(
 
 
 def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
-    # GraphQL: { projects(first: 20) { nodes { ref technologies { key } } } }
+    graphql = "{ projects(first: 20) { nodes { ref technologies { key } } } }"
     page = QUERIES.get("projects_page").text
-    text = composed_page(QUERIES, page, "ref", ["project_technologies"])
+    text = composed_page(
+        QUERIES,
+        page,
+        "ref",
+        ["project_technologies"],
+        label="Project",
+        projection=projection(graphql),
+    )
     assert text == page.removesuffix("RETURN n {.*} AS node, sortKey").rstrip() + (
         "\n"
         "WITH collect({n: n, sortKey: sortKey}) AS page\n"
         "UNWIND range(0, size(page) - 1) AS i\n"
         "WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.ref AS key\n"
         + TECHNOLOGIES_SUBQUERY
-        + "RETURN i, n {.*} AS node, sortKey, key, rel0\n"
+        + "RETURN i, n {.ref} AS node, sortKey, key, rel0\n"
         "ORDER BY i"
     )
 
 
 def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
-    # GraphQL: { project(ref: "TH014") { title technologies { key } } }
-    assert compose(QUERIES, "project_by_key", ["project_technologies"]) == (
+    graphql = '{ project(ref: "TH014") { title technologies { key } } }'
+    assert compose(QUERIES, "project_by_key", ["project_technologies"], projection(graphql)) == (
         "UNWIND $keys AS key\n"
         "MATCH (root:Project {ref: key})\n"
         + TECHNOLOGIES_SUBQUERY
-        + "RETURN key, root {.*} AS node, rel0"
+        + "RETURN key, root {.ref, .title} AS node, rel0"
+    )
+
+
+def test_a_type_whose_fields_cannot_all_be_told_is_read_whole() -> None:
+    # externalRecords hands the project itself on (schema/projection.py): every property.
+    graphql = '{ project(ref: "TH014") { title externalRecords { confidence } } }'
+    assert compose(QUERIES, "project_by_key", [], projection(graphql)) == (
+        "UNWIND $keys AS key\nMATCH (root:Project {ref: key})\nRETURN key, root {.*} AS node"
     )
 
 
@@ -138,9 +154,12 @@ def test_every_prefetched_relation_query_composes_with_what_can_nest_in_it() -> 
 
 
 def test_the_compiled_statement_of_a_relation_nested_in_a_relation() -> None:
-    # GraphQL: { project(ref: "TH014") { technologies { key sectors { key } } } }
+    graphql = '{ project(ref: "TH014") { technologies { name sectors { key } } } }'
     assert compose(
-        QUERIES, "project_by_key", [("project_technologies", ("technology_sectors",))]
+        QUERIES,
+        "project_by_key",
+        [("project_technologies", ("technology_sectors",))],
+        projection(graphql),
     ) == (
         "UNWIND $keys AS key\n"
         "MATCH (root:Project {ref: key})\n"
@@ -155,13 +174,13 @@ def test_the_compiled_statement_of_a_relation_nested_in_a_relation() -> None:
         "    MATCH (a:Technology {id: key})-[r:IN_SECTOR]->(b:Sector)\n"
         "    WITH b, r\n"
         "    ORDER BY b.id\n"
-        "    RETURN collect({node: b {.*}, rel: r {.*}}) AS sub0\n"
+        "    RETURN collect({node: b {.id}, rel: r {.*}}) AS sub0\n"
         "  }\n"
         "  WITH b, r, sub0\n"
         "  ORDER BY b.id\n"
-        "  RETURN collect({node: b {.*}, rel: r {.*}, sub0: sub0}) AS rel0\n"
+        "  RETURN collect({node: b {.id, .name}, rel: r {.*}, sub0: sub0}) AS rel0\n"
         "}\n"
-        "RETURN key, root {.*} AS node, rel0"
+        "RETURN key, root {.ref} AS node, rel0"
     )
 
 
