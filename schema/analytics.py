@@ -85,6 +85,16 @@ class SearchHit:
         return await by_key(info, self.kind.value, self.key, required=False)
 
 
+# The fields whose figures cost a part of the statement of their own (cypher/project_stats.py).
+FIGURES = {
+    "creditsIssued": "issued",
+    "creditsHeld": "held",
+    "creditsRetired": "retired",
+    "creditsCancelled": "cancelled",
+    "creditsNotified": "notified",
+}
+
+
 def _group(row: dict[str, Any], qualities: list[DataQuality]) -> StatsGroup:
     return StatsGroup(
         country=row["country"],
@@ -159,10 +169,11 @@ class AnalyticsQuery:
                 dims,
                 to_tree(filter),
                 [q.value for q in qualities],
-                with_notified=any(
-                    f.name == "creditsNotified"
+                figures=frozenset(
+                    FIGURES[f.name]
                     for root in info.selected_fields
                     for f in flat_fields(root.selections)
+                    if f.name in FIGURES
                 ),
             )
         except ListingError as exc:

@@ -9,9 +9,12 @@
 // The optional matches filter after matching (CASE … THEN x END), not in a WHERE: on
 // FalkorDB a WHERE there makes the match run once per project, which cost half the query.
 // `notified` sums the notified totals of the issuance decisions that name the project first
-// (a decision covering two projects counts once), of the data qualities asked for; the
-// marked block is left out (0) when the request does not ask for it, as it costs a pass.
-// Parameters: $byCountry, $bySector, $byTechnology, $byProgramme, $byYear, $byStatus (bool),
+// (a decision covering two projects counts once), of the data qualities asked for.
+// Parts a request does not need are left out by cypher/project_stats.py: each lies between
+// `// <part>: begin (else …)` and `// <part>: end` and is replaced by its `else` line (the
+// credit figures, the retired and cancelled sums, the notified totals, and the sector,
+// technology and programme lists when not grouped by them), as each costs a pass.
+// Parameters: $byCountry, $byYear, $byStatus (bool),
 //   $creditQualities (list of OFFICIAL, SECONDARY, ILLUSTRATIVE), plus the compiled filter
 //   parameters.
 // Columns: country, sector, technology, programme (string or null), year (int or null),
@@ -20,34 +23,41 @@
 MATCH (n:Project)
 WITH n /*derive*/
 WHERE true /*filter*/
+// credits: begin (else WITH n, 0 AS issued, 0 AS retired, 0 AS cancelled)
 OPTIONAL MATCH (n)<-[o:OF]-(:Issuance)<-[:ISSUED_UNDER]-(ser:Series)
 WITH n, CASE WHEN o.shared IS NULL AND ser.dataQuality IN $creditQualities THEN ser END AS ser
+// retirements: begin (else WITH n, sum(coalesce(ser.quantity, 0)) AS issued, 0 AS retired, 0 AS cancelled)
 WITH n, sum(coalesce(ser.quantity, 0)) AS issued, sum(coalesce(ser.retired, 0)) AS retired,
      sum(coalesce(ser.cancelled, 0)) AS cancelled
-// notified: begin (cypher/project_stats.py puts 0 AS notified here unless it is asked for)
+// retirements: end
+// credits: end
+// notified: begin (else WITH n, issued, retired, cancelled, 0 AS notified)
 OPTIONAL MATCH (n)<-[named:OF]-(iss:Issuance)
 WITH n, issued, retired, cancelled,
      CASE WHEN named.shared IS NULL AND iss.dataQuality IN $creditQualities THEN iss END AS iss
 WITH n, issued, retired, cancelled, sum(coalesce(iss.notifiedTotal, 0)) AS notified
 // notified: end
+// sectors: begin (else UNWIND [[]] AS sectors)
 CALL {
   WITH n
   MATCH (n)-[:USES]->(:Technology)-[:IN_SECTOR]->(sec:Sector)
-  WHERE $bySector
   RETURN collect(DISTINCT sec.id) AS sectors
 }
+// sectors: end
+// technologies: begin (else UNWIND [[]] AS technologies)
 CALL {
   WITH n
   MATCH (n)-[:USES]->(tech:Technology)
-  WHERE $byTechnology
   RETURN collect(tech.id) AS technologies
 }
+// technologies: end
+// programmes: begin (else UNWIND [[]] AS programmes)
 CALL {
   WITH n
   MATCH (n)-[:FUNDED_BY]->(prog:FundingProgramme)
-  WHERE $byProgramme
   RETURN collect(prog.id) AS programmes
 }
+// programmes: end
 UNWIND CASE WHEN $byCountry THEN [n.hostCountry] ELSE [null] END AS country
 UNWIND CASE WHEN size(sectors) = 0 THEN [null] ELSE sectors END AS sector
 UNWIND CASE WHEN size(technologies) = 0 THEN [null] ELSE technologies END AS technology

@@ -154,3 +154,22 @@ async def test_credits_notified_asked_through_a_fragment_are_counted(
     query = """{ stats { ...Totals } } fragment Totals on StatsGroup { creditsNotified }"""
     groups = data(await gql(seeded_client, query))["stats"]
     assert sum(g["creditsNotified"] for g in groups) == notified_total()
+
+
+@pytest.mark.parametrize("by", [["COUNTRY", "YEAR"], ["SECTOR"], ["TECHNOLOGY", "PROGRAMME"]])
+async def test_each_stats_figure_is_the_same_asked_alone_or_with_the_others(
+    seeded_client: httpx.AsyncClient, by: list
+) -> None:
+    # The statement leaves out the parts of the figures not asked for (cypher/project_stats.py).
+    figures = ["creditsIssued", "creditsHeld", "creditsRetired", "creditsNotified"]
+    together = data(await gql(seeded_client, STATS, by=by, q=ALL))["stats"]
+    for figure in figures:
+        alone = STATS.replace(
+            "projectCount creditsIssued creditsHeld creditsRetired\n    creditsCancelled "
+            "creditsNotified creditQualities",
+            f"projectCount {figure}",
+        )
+        assert alone != STATS
+        groups = data(await gql(seeded_client, alone, by=by, q=ALL))["stats"]
+        assert [g[figure] for g in groups] == [g[figure] for g in together], figure
+        assert [g["projectCount"] for g in groups] == [g["projectCount"] for g in together]
