@@ -63,9 +63,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def unit_range(serial: str) -> dict:
+def unit_of(serial: str) -> dict:
     series, unit = serial.rsplit("-", 1)
-    return {"series": series, "first": int(unit), "last": int(unit), "asOf": None}
+    return {"series": series, "unit": int(unit)}
 
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
@@ -182,7 +182,7 @@ async def run(
                 "country by code, three fields",
                 COUNTRY,
                 [{"code": c} for c in codes],
-                floor("country_by_key", lambda i: {"keys": [codes[i % len(codes)]]}),
+                floor("floor_country", lambda i: {"code": codes[i % len(codes)]}),
             ),
             (
                 "project by ref, full neighbourhood",
@@ -207,7 +207,7 @@ async def run(
                 "traceCredit of a synthetic unit",
                 TRACE,
                 [{"serial": s} for s in serials],
-                floor("range_transactions", lambda i: unit_range(serials[i % len(serials)])),
+                floor("floor_trace_unit", lambda i: unit_of(serials[i % len(serials)])),
             ),
         ]
         version = await store.server_version()

@@ -28,8 +28,17 @@ NOT_PORTABLE = {
 }
 
 
+BENCH_QUERIES = Path(__file__).parents[1] / "benchmarks" / "queries"
+
+
 def cypher_files() -> list[Path]:
-    return sorted([*QUERIES_DIR.glob("*.cypher"), *TEST_QUERIES.glob("*.cypher")])
+    return sorted(
+        [
+            *QUERIES_DIR.glob("*.cypher"),
+            *TEST_QUERIES.glob("*.cypher"),
+            *BENCH_QUERIES.glob("*.cypher"),
+        ]
+    )
 
 
 def expects_error(text: str) -> bool:

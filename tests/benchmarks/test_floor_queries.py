@@ -1,0 +1,126 @@
+"""The benchmark's floors (tests/benchmarks/queries) fetch the same data as the API answers
+each case with, so `API ÷ floor` compares like with like: a floor that read less would make
+the API look slower than it is, one that read more, faster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.benchmarks.read_api import COUNTRY, NEIGHBOURHOOD, PAGE, STATS, TRACE, unit_of
+from tests.conftest import data, gql
+
+FLOORS = Path(__file__).parent / "queries"
+SERIAL = "TH-X-TH-01-2025-1-000065"
+
+
+async def floor(http: httpx.AsyncClient, name: str, **params: Any) -> list[dict[str, Any]]:
+    store = http.app.state.store  # type: ignore[attr-defined]
+    return await store.read_text(name, (FLOORS / f"{name}.cypher").read_text(), params)
+
+
+def day(value: Any) -> str | None:
+    return None if value is None else str(value)[:10]
+
+
+async def test_the_country_floor_reads_what_the_simple_lookup_answers(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, COUNTRY, code="TH"))["country"]
+    assert await floor(seeded_client, "floor_country", code="TH") == [api]
+
+
+async def test_the_neighbourhood_floor_reads_what_the_project_lookup_answers(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, NEIGHBOURHOOD, ref="TH014"))["project"]
+    [row] = await floor(seeded_client, "floor_project_neighbourhood", ref="TH014")
+    p = row["project"]
+    assert {k: p[k] for k in ("ref", "title", "status", "dataQuality")} == {
+        k: api[k] for k in ("ref", "title", "status", "dataQuality")
+    }
+    assert day(p["registeredOn"]) == api["registeredOn"]
+    assert p["estimatedAnnualReduction"] == api["estimatedAnnualReduction"]
+    assert p["hostCountry"] == [api["hostCountry"]]
+    assert sorted(p["sources"]) == sorted(s["url"] for s in api["sources"])
+    assert sorted(
+        (t["id"], t["name"], s["id"], s["name"])
+        for t in p["technologies"]
+        for s in p["sectors"]
+        if s["technology"] == t["id"]
+    ) == sorted(
+        (t["key"], t["name"], s["key"], s["name"])
+        for t in api["technologies"]
+        for s in t["sectors"]
+    )
+    assert sorted((o["role"], o["side"], o["id"], o["name"]) for o in p["participants"]) == sorted(
+        (o["role"], o["side"], o["organization"]["key"], o["organization"]["name"])
+        for o in api["participants"]
+    )
+    assert sorted((f["amount"] or 0, f["id"], f["name"]) for f in p["funding"]) == sorted(
+        (f["amount"] or 0, f["programme"]["key"], f["programme"]["name"]) for f in api["funding"]
+    )
+    assert sorted((s["issuance"], s["id"], s["quantity"]) for s in p["series"]) == sorted(
+        (i["key"], s["key"], s["quantity"]) for i in api["issuances"] for s in i["series"]
+    )
+    assert sorted((i["id"], i["notifiedTotal"]) for i in p["issuances"]) == sorted(
+        (i["key"], i["notifiedTotal"]) for i in api["issuances"]
+    )
+
+
+async def test_the_page_floor_reads_what_the_page_of_projects_answers(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, PAGE))["projects"]["nodes"]
+    rows = await floor(seeded_client, "floor_project_page", limit=50)
+    assert [r["project"]["ref"] for r in rows] == [n["ref"] for n in api]
+    for row, node in zip(rows, api, strict=True):
+        p = row["project"]
+        assert p["title"] == node["title"]
+        assert p["hostCountry"] == [node["hostCountry"]]
+        assert sorted((t["id"], t["name"]) for t in p["technologies"]) == sorted(
+            (t["key"], t["name"]) for t in node["technologies"]
+        )
+        assert sorted((f["amount"] or 0, f["programme"]) for f in p["funding"]) == sorted(
+            (f["amount"] or 0, f["programme"]["key"]) for f in node["funding"]
+        )
+
+
+async def test_the_stats_floor_counts_what_stats_answers(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, STATS))["stats"]
+    rows = await floor(seeded_client, "floor_stats_country_year")
+    assert [(r["country"], r["year"], r["projects"], r["issued"]) for r in rows] == [
+        (g["country"], g["year"], g["projectCount"], g["creditsIssued"]) for g in api
+    ]
+
+
+async def test_the_trace_floor_reads_what_trace_credit_answers(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, TRACE, serial=SERIAL))["traceCredit"]
+    [row] = await floor(seeded_client, "floor_trace_unit", **unit_of(SERIAL))
+    assert row["dataQuality"] == api["dataQuality"]
+    assert row["issuance"] == api["issuance"]["key"]
+    assert row["project"] == api["project"]["ref"]
+    assert row["hostCountry"] == api["hostCountry"]["code"]
+    assert sorted(row["authorizations"]) == sorted(a["key"] for a in api["authorizations"])
+    assert row["lineage"] == [b["key"] for b in api["lineage"]]
+    assert [(h["seq"], h["kind"], h["from"], h["to"]) for h in row["history"]] == [
+        (
+            h["seq"],
+            h["kind"],
+            (h["fromAccount"] or {}).get("key"),
+            (h["toAccount"] or {}).get("key"),
+        )
+        for h in api["history"]
+    ]
+    last = row["history"][-1]
+    assert (last["to"], last["owner"], last["registry"]) == (
+        api["holder"]["key"],
+        api["holder"]["owner"],
+        api["holder"]["registry"],
+    )
