@@ -109,15 +109,30 @@ async def test_the_trace_floor_reads_what_trace_credit_answers(
     assert row["hostCountry"] == api["hostCountry"]["code"]
     assert sorted(row["authorizations"]) == sorted(a["key"] for a in api["authorizations"])
     assert row["lineage"] == [b["key"] for b in api["lineage"]]
-    assert [(h["seq"], h["kind"], h["from"], h["to"]) for h in row["history"]] == [
+    assert [
         (
             h["seq"],
+            day(h["on"]),
             h["kind"],
+            bool(h["from"] and h["to"] and h["fromRegistry"] != h["registry"]),
+            bool(h["firstTransfer"]),
+            h["from"],
+            h["to"],
+        )
+        for h in row["history"]
+    ] == [
+        (
+            h["seq"],
+            h["on"],
+            h["kind"],
+            h["international"],
+            h["firstTransfer"],
             (h["fromAccount"] or {}).get("key"),
             (h["toAccount"] or {}).get("key"),
         )
         for h in api["history"]
     ]
+    assert any(h["international"] for h in api["history"]), "the case has a transfer abroad"
     last = row["history"][-1]
     assert (last["to"], last["owner"], last["registry"]) == (
         api["holder"]["key"],

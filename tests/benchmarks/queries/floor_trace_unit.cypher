@@ -1,6 +1,7 @@
 // Benchmark floor: what the traceCredit case selects of one unit, in one query: where it
-// comes from, every transaction that moved it (accounts, owner of the receiving one, the
-// corresponding adjustments), and the blocks it lies in.
+// comes from, every transaction that moved it (accounts and their registries, which tell an
+// international transfer, the owner of the receiving one, the corresponding adjustments),
+// and the blocks it lies in.
 // Parameters: $series (string), $unit (int).
 // Columns: dataQuality, issuance, verification, tpe, project, hostCountry (string or null),
 //   authorizations, lineage (lists of ids), history (list of maps).
@@ -21,8 +22,8 @@ CALL {
   OPTIONAL MATCH (ta)-[:OWNED_BY]->(owner)
   WITH t, fa, ta, owner
   ORDER BY t.seq
-  RETURN collect({seq: t.seq, on: t.on, kind: t.kind, international: t.international,
-    firstTransfer: t.firstTransfer, from: fa.id, to: ta.id, toKind: ta.kind,
+  RETURN collect({seq: t.seq, on: t.on, kind: t.kind, firstTransfer: t.firstTransfer,
+    from: fa.id, fromRegistry: fa.registry, to: ta.id, toKind: ta.kind,
     owner: coalesce(owner.name, owner.code), registry: ta.registry,
     adjustments: [(t)<-[:FOR]-(ca:CorrespondingAdjustment) | ca.id]}) AS history
 }
