@@ -14,17 +14,21 @@ from tests.conftest import data, projection
 
 PROJECTS = {p.ref: p for p in read_seed()["projects.json"]}
 QUERIES = QueryRegistry("neo4j")  # the API's own queries, not the tests' extra ones
-# `technologies { key }` on a project, as every compiled statement below reads it: the
-# technologies' key property only (their `id`).
-TECHNOLOGIES_SUBQUERY = (
-    "CALL {\n"
-    "  WITH key\n"
-    "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
-    "  WITH b, r\n"
-    "  ORDER BY b.id\n"
-    "  RETURN collect({node: b {.id}, rel: r {.*}}) AS rel0\n"
-    "}\n"
-)
+
+
+# `technologies { key }` on a project bound to `var`, as the compiled statements below read
+# it: from the project itself (no second lookup by key), the technologies' key property only.
+def technologies_subquery(var: str) -> str:
+    return (
+        "CALL {\n"
+        f"  WITH {var}\n"
+        f"  WITH {var} AS a\n"
+        "  MATCH (a)-[r:USES]->(b:Technology)\n"
+        "  WITH b, r\n"
+        "  ORDER BY b.id\n"
+        "  RETURN collect({node: b {.id}, rel: r {.*}}) AS rel0\n"
+        "}\n"
+    )
 
 
 async def trips(http: httpx.AsyncClient, query: str) -> tuple[dict, int]:
@@ -118,7 +122,7 @@ def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
         "WITH collect({n: n, sortKey: sortKey}) AS page\n"
         "UNWIND range(0, size(page) - 1) AS i\n"
         "WITH i, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.ref AS key\n"
-        + TECHNOLOGIES_SUBQUERY
+        + technologies_subquery("n")
         + "RETURN i, n {.ref} AS node, sortKey, key, rel0\n"
         "ORDER BY i"
     )
@@ -129,7 +133,7 @@ def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
     assert compose(QUERIES, "project_by_key", ["project_technologies"], projection(graphql)) == (
         "UNWIND $keys AS key\n"
         "MATCH (root:Project {ref: key})\n"
-        + TECHNOLOGIES_SUBQUERY
+        + technologies_subquery("root")
         + "RETURN key, root {.ref, .title} AS node, rel0"
     )
 
@@ -164,14 +168,15 @@ def test_the_compiled_statement_of_a_relation_nested_in_a_relation() -> None:
         "UNWIND $keys AS key\n"
         "MATCH (root:Project {ref: key})\n"
         "CALL {\n"
-        "  WITH key\n"
-        "  MATCH (a:Project {ref: key})-[r:USES]->(b:Technology)\n"
+        "  WITH root\n"
+        "  WITH root AS a\n"
+        "  MATCH (a)-[r:USES]->(b:Technology)\n"
         "  WITH b, r\n"
         "  ORDER BY b.id\n"
         "  CALL {\n"
         "    WITH b\n"
-        "    WITH b.id AS key\n"
-        "    MATCH (a:Technology {id: key})-[r:IN_SECTOR]->(b:Sector)\n"
+        "    WITH b AS a\n"
+        "    MATCH (a)-[r:IN_SECTOR]->(b:Sector)\n"
         "    WITH b, r\n"
         "    ORDER BY b.id\n"
         "    RETURN collect({node: b {.id}, rel: r {.*}}) AS sub0\n"
