@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 from graphql import GraphQLObjectType, get_named_type, is_leaf_type
 
 from schema.project_types import Project
@@ -109,8 +110,13 @@ def _selection(gql_type: Any, name: str) -> str:
     return f"{name} {{ {scalar} }}"
 
 
-PROJECT = SCHEMA.type_map["Project"]
-PROJECT_FIELDS = [_selection(PROJECT, n) for n, f in PROJECT.fields.items() if not f.args]
+def _fields(type_name: str) -> list[str]:
+    """A selection of each field of a type that takes no arguments."""
+    gql_type = SCHEMA.type_map[type_name]
+    return [_selection(gql_type, n) for n, f in gql_type.fields.items() if not f.args]
+
+
+PROJECT_FIELDS = _fields("Project")
 # Countries whose projects have former references (BD), conflicting sources (MN) and a
 # resubmission (ID): the fields computed from stored properties have something to show.
 COUNTRIES = ["BD", "MN", "ID"]
@@ -153,3 +159,40 @@ async def test_every_project_field_asked_alone_in_a_lookup_answers_as_read_whole
         result = data(await gql(seeded_client, f"{{ {roots} }}"))
         for ref in refs:
             assert result[ref][name] == whole[ref][name], (name, ref)
+
+
+async def test_every_country_field_asked_alone_in_a_lookup_answers_as_read_whole(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Read whole: a partnership's countries come through their loader (`{.*}`).
+    fields = " ".join(_fields("Country"))
+    query = f'{{ partnership(key: "JP-TH") {{ countries {{ {fields} }} }} }}'
+    countries = data(await gql(seeded_client, query))["partnership"]["countries"]
+    whole = {c["code"]: c for c in countries}
+    assert set(whole) == {"JP", "TH"}
+    for selection in _fields("Country"):
+        name = selection.split()[0]
+        roots = " ".join(f'{c}: country(code: "{c}") {{ {selection} }}' for c in whole)
+        result = data(await gql(seeded_client, f"{{ {roots} }}"))
+        for code in whole:
+            assert result[code][name] == whole[code][name], (name, code)
+
+
+@pytest.mark.parametrize(
+    ("ref", "key"),
+    [("TH014", "ISS-TH-ITMO-2025-1"), ("MN004", "ISS-MN004-2025-1")],  # the second derives
+)
+async def test_every_issuance_field_asked_alone_as_a_relation_answers_as_read_whole(
+    seeded_client: httpx.AsyncClient, ref: str, key: str
+) -> None:
+    # Read whole: an issuance looked up by key (not a compiled lookup) reads `{.*}`.
+    fields = " ".join(_fields("Issuance"))
+    whole = data(await gql(seeded_client, f'{{ issuance(key: "{key}") {{ {fields} }} }}'))[
+        "issuance"
+    ]
+    for selection in _fields("Issuance"):
+        name = selection.split()[0]
+        query = f'{{ project(ref: "{ref}") {{ issuances {{ key {selection} }} }} }}'
+        issuances = data(await gql(seeded_client, query))["project"]["issuances"]
+        [issuance] = [i for i in issuances if i["key"] == key]
+        assert issuance[name] == whole[name], name
