@@ -1,5 +1,5 @@
 """Which properties a request needs of each node type, so compiled reads return those and not
-every property (`b {.name, .id}` instead of `b {.*}`): less for the database to send and for
+every property (`b {.id, .name}` instead of `b {.*}`): less for the database to send and for
 the client to parse.
 
 The unit is the node type, not the place in the query: for each object type, the union of the
@@ -37,7 +37,8 @@ from cypher.compiled_reads import Projection
 from cypher.migrations import NODE_KEYS
 from schema.node import row_fields
 
-DEFINITION = "strawberry-definition"  # where Strawberry keeps its own objects on graphql-core's
+# graphql-core's types and fields carry Strawberry's own definitions under this key.
+DEFINITION = "strawberry-definition"
 # Every property (`{.*}`): a field whose reads cannot be told.
 WHOLE = None
 
