@@ -66,8 +66,13 @@ class Relation:
     @property
     def label(self) -> str | None:
         """The label of the node it returns (`Technology` in `(b:Technology)`)."""
-        found = re.search(rf"\({self.node}:(\w+)", self.match)
-        return found[1] if found else None
+        return _label(self.node, self.match)
+
+
+def _label(variable: str, match: str) -> str | None:
+    """The label `variable` has in a MATCH (`Technology` for `b` in `(b:Technology)`)."""
+    found = re.search(rf"\({variable}:(\w+)", match)
+    return found[1] if found else None
 
 
 # Per node label, the properties to read (sorted); a label not named is read whole. Built by
@@ -185,9 +190,6 @@ def compose(
     return _compose(registry, lookup, tuple(relations), projection)
 
 
-_LOOKUP_LABEL = re.compile(r"\(n:(\w+)")
-
-
 @functools.lru_cache(maxsize=1024)
 def _compose(
     registry: QueryRegistry, lookup: str, relations: tuple[Plan, ...], projection: Projection
@@ -195,12 +197,11 @@ def _compose(
     head = _LOOKUP.match(_body(registry.get(lookup).text).strip())
     if not head:
         raise NotComposable(f"{lookup} is not a by-key lookup")
-    label = _LOOKUP_LABEL.search(head["match"])
     # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
     parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
     parts += _calls(registry, relations, projection, "root")
     columns = "".join(f", rel{i}" for i in range(len(relations)))
-    root = node_map("root", label[1] if label else None, projection)
+    root = node_map("root", _label("n", head["match"]), projection)
     parts.append(f"RETURN key, {root} AS node{columns}")
     return "\n".join(parts)
 
@@ -222,16 +223,21 @@ def _calls(
 _PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
 
 
+def _page_head(page_text: str) -> str:
+    """A page statement of cypher/listing.py without its `RETURN n {.*} AS node, sortKey`."""
+    body = page_text.rstrip()
+    if not body.endswith(_PAGE_RETURN):
+        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
+    return body.removesuffix(_PAGE_RETURN).rstrip()
+
+
 def projected_page(page_text: str, label: str, projection: Projection) -> str:
     """A page statement of cypher/listing.py returning only the properties the projection
     names for `label` (unchanged when it names none)."""
     node = node_map("n", label, projection)
     if node == "n {.*}":
         return page_text
-    body = page_text.rstrip()
-    if not body.endswith(_PAGE_RETURN):
-        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
-    return body.removesuffix(_PAGE_RETURN) + f"RETURN {node} AS node, sortKey"
+    return f"{_page_head(page_text)}\nRETURN {node} AS node, sortKey"
 
 
 def composed_page(
@@ -250,13 +256,7 @@ def composed_page(
     node). The rows are numbered before the subqueries and returned in that order, so the
     page keeps its own. Nodes are read as the projection says (see `node_map`); the page's
     are `label` nodes."""
-    body = page_text.rstrip()
-    if not body.endswith(_PAGE_RETURN):
-        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
-    lines = [
-        body.removesuffix(_PAGE_RETURN).rstrip(),
-        "WITH collect({n: n, sortKey: sortKey}) AS page",
-    ]
+    lines = [_page_head(page_text), "WITH collect({n: n, sortKey: sortKey}) AS page"]
     total = ""
     if count_text is not None:
         lines += ["CALL {", *(f"  {line}" for line in count_text.strip().splitlines()), "}"]

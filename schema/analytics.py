@@ -16,7 +16,7 @@ from schema.context import RequestContext
 from schema.errors import BadUserInput, LimitExceeded
 from schema.filters import ProjectFilter, to_tree
 from schema.node import DataQuality, Node, Source, from_row, sources_of
-from schema.prefetch import flat_fields
+from schema.prefetch import selected_names
 
 Ctx = Info[RequestContext, None]
 MAX_HITS = 50
@@ -86,7 +86,7 @@ class SearchHit:
 
 
 # The fields whose figures cost a part of the statement of their own (cypher/project_stats.py).
-FIGURES = {
+FIGURE_FIELDS = {
     "creditsIssued": "issued",
     "creditsHeld": "held",
     "creditsRetired": "retired",
@@ -170,10 +170,7 @@ class AnalyticsQuery:
                 to_tree(filter),
                 [q.value for q in qualities],
                 figures=frozenset(
-                    FIGURES[f.name]
-                    for root in info.selected_fields
-                    for f in flat_fields(root.selections)
-                    if f.name in FIGURES
+                    FIGURE_FIELDS[name] for name in selected_names(info) if name in FIGURE_FIELDS
                 ),
             )
         except ListingError as exc:

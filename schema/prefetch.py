@@ -12,7 +12,6 @@ from typing import Any
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from strawberry.types import Info
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from cypher.compiled_reads import Plan, Related, read_with_relations
 from schema.context import RequestContext
@@ -60,17 +59,6 @@ LOOKUPS = {
     "Country": "country_by_key",
     "Organization": "organization_by_key",
 }
-
-
-def flat_fields(selections: list[Any]) -> list[SelectedField]:
-    """The fields of a selection set, fragments flattened."""
-    out: list[SelectedField] = []
-    for s in selections:
-        if isinstance(s, FragmentSpread | InlineFragment):
-            out += flat_fields(s.selections)
-        elif isinstance(s, SelectedField):
-            out.append(s)
-    return out
 
 
 def _ast_fields(selection_set: Any, fragments: dict[str, Any]) -> list[FieldNode]:
@@ -125,15 +113,15 @@ def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
     return [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
 
 
-def selects(info: Ctx, name: str) -> bool:
-    """Whether the current field's selection asks for `name` (e.g. a connection's
-    totalCount), fragments included."""
+def selected_names(info: Ctx) -> set[str]:
+    """The names of the fields the current field's selection asks for (e.g. a connection's
+    totalCount), fragments included, read from the query's syntax tree."""
     raw = info._raw_info
-    return any(
-        f.name.value == name
-        for root in raw.field_nodes
-        for f in _node_fields(root, (), raw.fragments)
-    )
+    return {f.name.value for root in raw.field_nodes for f in _node_fields(root, (), raw.fragments)}
+
+
+def selects(info: Ctx, name: str) -> bool:
+    return name in selected_names(info)
 
 
 def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str, FieldNode]]:
