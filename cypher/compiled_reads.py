@@ -7,7 +7,10 @@ Here the named queries that serve those relations (`project_host_country`,
 `project_technologies`, …: all of the form `UNWIND $keys AS key MATCH … RETURN key, b {.*}
 AS node[, r {.*} AS rel] ORDER BY key, …`) are rewritten as CALL subqueries of the lookup
 that start from the node already found, so the node and every relation come back in one
-statement, each list in the order its own query gives. Nodes return the properties the
+statement, each list in the order its own query gives. A page of a related list
+(`country { projects(first: 5, after: $c) { totalCount nodes { ref } } }`, from a query such
+as `country_projects`) comes the same way, as one `{total, hasNext, items}` column: the whole
+list is ordered and counted, only the page's nodes are read. Nodes return the properties the
 request needs (a `Projection`, built by schema/projection.py). Only whitelisted named queries
 are composed: no client text reaches Cypher.
 
@@ -44,6 +47,18 @@ _RELATED = re.compile(
     r"ORDER BY key, (?P<order>.+?)\s*$",
     re.DOTALL,
 )
+# A page of a related list (`country_projects`: `{key, total, items, hasNext}` per key).
+_PAGED = re.compile(
+    r"^UNWIND \$keys AS key\s+"
+    r"(?P<match>MATCH .+?)\s+"
+    r"WITH key, (?P<node>\w+), (?P<rel>\w+)\s+"
+    r"ORDER BY (?P<order>.+?)\s+"
+    r"WITH key, collect\(\{node: (?P=node) \{\.\*\}, rel: (?P=rel) \{\.\*\}\}\) AS items\s+"
+    r"WITH key, size\(items\) AS total, "
+    r"\[x IN items WHERE \$after IS NULL OR x\.node\.(?P<cursor>\w+) > \$after\] AS rest\s+"
+    r"RETURN key, total, rest\[0\.\.\$limit\] AS items, size\(rest\) > \$limit AS hasNext\s*$",
+    re.DOTALL,
+)
 _LOOKUP = re.compile(
     r"^UNWIND \$keys AS key\s+(?P<match>MATCH \(n:\w+ \{\w+: key\}\))\s+"
     r"RETURN key, n \{\.\*\} AS node\s*$",
@@ -62,6 +77,9 @@ class Relation:
     node: str
     rel: str | None
     order: str
+    # The property a page of it is keyed by (`ref` in `x.node.ref > $after`); None when it is
+    # a plain list, not a page.
+    cursor: str | None = None
 
     @property
     def label(self) -> str | None:
@@ -101,19 +119,59 @@ def _body(text: str) -> str:
 # on every request that selects relations).
 @functools.lru_cache(maxsize=1024)
 def relation(registry: QueryRegistry, name: str) -> Relation:
-    found = _RELATED.match(_body(registry.get(name).text).strip())
-    if not found:
-        raise NotComposable(f"{name} is not a `key, node, rel` query")
-    return Relation(name, found["match"], found["node"], found["rel"], found["order"])
+    body = _body(registry.get(name).text).strip()
+    found = _RELATED.match(body)
+    if found:
+        return Relation(name, found["match"], found["node"], found["rel"], found["order"])
+    paged = _PAGED.match(body)
+    if paged:
+        return Relation(
+            name, paged["match"], paged["node"], paged["rel"], paged["order"], paged["cursor"]
+        )
+    raise NotComposable(f"{name} is neither a `key, node, rel` query nor a page of one")
+
+
+@dataclass(frozen=True)
+class Paged:
+    """A page of a related list (`country { projects(first: 5) { … } }`), with the relations
+    to read on each node of the page. `limit` and `after` (a node key) are the page's
+    arguments: sent as parameters, never written into the statement."""
+
+    name: str
+    nested: tuple[str, ...] = ()
+    limit: int = 20
+    after: str | int | None = None
+
+    @property
+    def shape(self) -> Paged:
+        """What the statement's text depends on (its arguments left out)."""
+        return Paged(self.name, self.nested)
 
 
 # A relation to compose: its named query, or the query and the relations to read on each of
-# its nodes in turn (one level of nesting: `technologies { sectors { name } }`).
-Plan = str | tuple[str, tuple[str, ...]]
+# its nodes in turn (one level of nesting: `technologies { sectors { name } }`), or a page of
+# a related list.
+Plan = str | tuple[str, tuple[str, ...]] | Paged
 
 
 def _plan(item: Plan) -> tuple[str, tuple[str, ...]]:
+    if isinstance(item, Paged):
+        return item.name, item.nested
     return (item, ()) if isinstance(item, str) else item
+
+
+def shapes(relations: list[Plan]) -> tuple[Plan, ...]:
+    return tuple(item.shape if isinstance(item, Paged) else item for item in relations)
+
+
+def relation_params(relations: list[Plan]) -> dict[str, Any]:
+    """The parameters of the pages among `relations` (`rel0_limit`, `rel0_after`, …)."""
+    params: dict[str, Any] = {}
+    for i, item in enumerate(relations):
+        if isinstance(item, Paged):
+            params[f"rel{i}_limit"] = item.limit
+            params[f"rel{i}_after"] = item.after
+    return params
 
 
 _KEYED = re.compile(r"^MATCH \((?P<var>\w+):\w+ \{(?P<prop>\w+): key\}\)")
@@ -155,10 +213,59 @@ def _subquery(
     """Relation `name` from the node bound to `source` (imported into the subquery),
     collected as `column`; each of its nodes with the `nested` relations read on it."""
     r = relation(registry, name)
+    carried = f"{r.node}, {r.rel}" if r.rel else r.node
+    lines = [*_from_node(registry, name, source), f"WITH {carried}", f"ORDER BY {r.order}"]
+    return lines + _collected(registry, r, nested, projection, column)
+
+
+def _paged_subquery(
+    registry: QueryRegistry,
+    name: str,
+    column: str,
+    nested: tuple[str, ...],
+    projection: Projection,
+    source: str,
+) -> list[str]:
+    """A page of relation `name` from the node bound to `source`, as the map `{total,
+    hasNext, items}` named `column`, its size and cursor the parameters `$<column>_limit` and
+    `$<column>_after`. The whole list is ordered and counted, but only the page's nodes are
+    read (with their `nested` relations)."""
+    r = relation(registry, name)
+    if r.cursor is None or r.rel is None:
+        raise NotComposable(f"{name} is not a page query")
+    limit, after = f"${column}_limit", f"${column}_after"
+    window = _collected(registry, r, nested, projection, "items")
+    return [
+        *_from_node(registry, name, source),
+        f"WITH {r.node}, {r.rel}",
+        f"ORDER BY {r.order}",
+        f"WITH collect({{n: {r.node}, r: {r.rel}}}) AS found",
+        f"WITH size(found) AS total, "
+        f"[x IN found WHERE {after} IS NULL OR x.n.{r.cursor} > {after}] AS rest",
+        f"WITH total, size(rest) > {limit} AS hasNext, rest[0..{limit}] AS window",
+        "CALL {",
+        "  WITH window",
+        "  UNWIND window AS x",
+        f"  WITH x.n AS {r.node}, x.r AS {r.rel}",
+        *(f"  {line}" for line in window),
+        "}",
+        f"RETURN {{total: total, hasNext: hasNext, items: items}} AS {column}",
+    ]
+
+
+def _collected(
+    registry: QueryRegistry,
+    r: Relation,
+    nested: tuple[str, ...],
+    projection: Projection,
+    column: str,
+) -> list[str]:
+    """The rows of relation `r` (its node and relationship bound, in order) collected as
+    `column`, each node with the `nested` relations read on it."""
     node = node_map(r.node, r.label, _with_keys(registry, r, nested, projection))
     fields = f"node: {node}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
     carried = f"{r.node}, {r.rel}" if r.rel else r.node
-    lines = [*_from_node(registry, name, source), f"WITH {carried}", f"ORDER BY {r.order}"]
+    lines: list[str] = []
     for j, inner in enumerate(nested):
         # The inner query sees only the node: its own a, b and r are new.
         body = _subquery(registry, inner, f"sub{j}", (), projection, r.node)
@@ -174,20 +281,22 @@ def _subquery(
 def _with_keys(
     registry: QueryRegistry, r: Relation, nested: tuple[str, ...], projection: Projection
 ) -> Projection:
-    """The projection, with the properties the nested relations start from added to the
-    relation's own label (they key the nested rows)."""
+    """The projection, with the properties the nested relations start from (they key the
+    nested rows) and a page's cursor property added to the relation's own label."""
     props = dict(projection).get(r.label) if r.label else None
-    if props is None or not nested:
+    needed = {start_key(registry, inner) for inner in nested} | ({r.cursor} - {None})
+    if props is None or not needed:
         return projection
-    added = tuple(sorted({*props, *(start_key(registry, inner) for inner in nested)}))
+    added = tuple(sorted({*props, *needed}))
     return tuple((label, added if label == r.label else p) for label, p in projection)
 
 
 def compose(
     registry: QueryRegistry, lookup: str, relations: list[Plan], projection: Projection = ()
 ) -> str:
-    """The text of one statement: the lookup's node and each relation as a list column."""
-    return _compose(registry, lookup, tuple(relations), projection)
+    """The text of one statement: the lookup's node and each relation as a list column (a
+    page as a `{total, hasNext, items}` column, its arguments left to `relation_params`)."""
+    return _compose(registry, lookup, shapes(relations), projection)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -199,7 +308,7 @@ def _compose(
         raise NotComposable(f"{lookup} is not a by-key lookup")
     # `root`, not the lookup's `n`: a subquery may use `n` of its own (sources_of_*).
     parts = ["UNWIND $keys AS key", head["match"].replace("(n:", "(root:", 1)]
-    parts += _calls(registry, relations, projection, "root")
+    parts += calls(registry, relations, projection, "root")
     columns = "".join(f", rel{i}" for i in range(len(relations)))
     root = node_map("root", _label("n", head["match"]), projection)
     parts.append(f"RETURN key, {root} AS node{columns}")
@@ -207,7 +316,7 @@ def _compose(
 
 
 @functools.lru_cache(maxsize=1024)
-def _calls(
+def calls(
     registry: QueryRegistry, relations: tuple[Plan, ...], projection: Projection, source: str
 ) -> list[str]:
     """One CALL subquery per relation, from the node bound to `source`, collected as rel0,
@@ -215,95 +324,59 @@ def _calls(
     parts = []
     for i, item in enumerate(relations):
         name, nested = _plan(item)
-        body = _subquery(registry, name, f"rel{i}", nested, projection, source)
+        build = _paged_subquery if isinstance(item, Paged) else _subquery
+        body = build(registry, name, f"rel{i}", nested, projection, source)
         parts += ["CALL {", f"  WITH {source}", *(f"  {line}" for line in body), "}"]
     return parts
 
 
-_PAGE_RETURN = "RETURN n {.*} AS node, sortKey"
-
-
-def _page_head(page_text: str) -> str:
-    """A page statement of cypher/listing.py without its `RETURN n {.*} AS node, sortKey`."""
-    body = page_text.rstrip()
-    if not body.endswith(_PAGE_RETURN):
-        raise NotComposable(f"a page statement must end with `{_PAGE_RETURN}`")
-    return body.removesuffix(_PAGE_RETURN).rstrip()
-
-
-def projected_page(page_text: str, label: str, projection: Projection) -> str:
-    """A page statement of cypher/listing.py returning only the properties the projection
-    names for `label` (unchanged when it names none)."""
-    node = node_map("n", label, projection)
-    if node == "n {.*}":
-        return page_text
-    return f"{_page_head(page_text)}\nRETURN {node} AS node, sortKey"
-
-
-def composed_page(
-    registry: QueryRegistry,
-    page_text: str,
-    key_prop: str,
-    relations: list[Plan],
-    count_text: str | None = None,
-    *,
-    label: str | None = None,
-    projection: Projection = (),
-) -> str:
-    """A page statement of cypher/listing.py (which ends `RETURN n {.*} AS node, sortKey`)
-    that also returns the selected relations of each node of the page and, given the filled
-    count statement, the total (`total` on every row; an empty page is one row with a null
-    node). The rows are numbered before the subqueries and returned in that order, so the
-    page keeps its own. Nodes are read as the projection says (see `node_map`); the page's
-    are `label` nodes."""
-    lines = [_page_head(page_text), "WITH collect({n: n, sortKey: sortKey}) AS page"]
-    total = ""
-    if count_text is not None:
-        lines += ["CALL {", *(f"  {line}" for line in count_text.strip().splitlines()), "}"]
-        lines.append(
-            "UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i"
-        )
-        total = ", total"
-    else:
-        lines.append("UNWIND range(0, size(page) - 1) AS i")
-    columns = "".join(f", rel{i}" for i in range(len(relations)))
-    lines += [
-        f"WITH i{total}, page[i].n AS n, page[i].sortKey AS sortKey, page[i].n.{key_prop} AS key",
-        *_calls(registry, tuple(relations), projection, "n"),
-        f"RETURN i, {node_map('n', label, projection)} AS node, sortKey, key{total}{columns}",
-        "ORDER BY i",
-    ]
-    return "\n".join(lines)
-
-
 Rows = list[dict[str, Any]]
-# Per relation query, its rows (each with `key`, `node` and, where the query has one, `rel`);
-# per nested relation query, its rows per key of the related node.
-Related = tuple[dict[str, Rows], dict[str, dict[Any, Rows]]]
+# A page of a related list as its loader keeps it: {key, total, items, hasNext}.
+PageRow = dict[str, Any]
+
+
+@dataclass
+class Related:
+    """One node's relations read by a composed statement: per relation query, its rows (each
+    with `key`, `node` and, where the query has one, `rel`); per nested relation query, its
+    rows per key of the related node; per page (query, limit, after), the page."""
+
+    direct: dict[str, Rows]
+    nested: dict[str, dict[Any, Rows]]
+    pages: dict[tuple[str, int, Any], PageRow]
 
 
 def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Plan]) -> Related:
     """The relation columns of one row of a composed statement, unpacked."""
-    direct: dict[str, Rows] = {}
-    nested_rows: dict[str, dict[Any, Rows]] = {}
+    found = Related({}, {}, {})
     for i, item in enumerate(relations):
         name, nested = _plan(item)
-        items = row[f"rel{i}"]
-        direct[name] = [
-            {
+        column = row[f"rel{i}"]
+        if isinstance(item, Paged):
+            items = column["items"]
+            found.pages[(name, item.limit, item.after)] = {
                 "key": row["key"],
-                "node": entry["node"],
-                **({"rel": entry["rel"]} if "rel" in entry else {}),
+                "total": column["total"],
+                "hasNext": column["hasNext"],
+                "items": [{"node": entry["node"], "rel": entry["rel"]} for entry in items],
             }
-            for entry in items
-        ]
+        else:
+            items = column
+            found.direct[name] = [
+                {
+                    "key": row["key"],
+                    "node": entry["node"],
+                    **({"rel": entry["rel"]} if "rel" in entry else {}),
+                }
+                for entry in items
+            ]
         for j, inner in enumerate(nested):
             prop = start_key(registry, inner)
-            per_node = nested_rows.setdefault(inner, {})
+            per_node = found.nested.setdefault(inner, {})
             for entry in items:
                 key = entry["node"][prop]
                 per_node[key] = [{"key": key, **sub} for sub in entry[f"sub{j}"]]
-    return direct, nested_rows
+    return found
 
 
 async def read_with_relations(
@@ -316,5 +389,6 @@ async def read_with_relations(
     """Per key found: the node's properties (those the projection names) and its relations
     (see `related_of`), in one round trip."""
     text = compose(store.registry, lookup, relations, projection)
-    rows = await store.read_text(f"{lookup}_with_relations", text, {"keys": keys})
+    params = {"keys": keys, **relation_params(relations)}
+    rows = await store.read_text(f"{lookup}_with_relations", text, params)
     return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}

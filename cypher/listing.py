@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cypher.compiled_pages import composed_page, projected_page
 from cypher.compiled_reads import (
     Plan,
     Projection,
     Related,
-    composed_page,
-    projected_page,
     related_of,
+    relation_params,
 )
 from cypher.store import GraphStore
 
@@ -258,7 +258,7 @@ async def fetch_page(
         values = decode_cursor(ordered, after, listing)
         compiled.predicates.append(keyset(listing, reading, values, compiled))
     text = fill(store.registry.get(listing.page_query).text, compiled, reading, listing)
-    params = {**compiled.params, "limit": first + 1}
+    params = {**compiled.params, "limit": first + 1, **relation_params(relations or [])}
     name = listing.page_query
     relations = relations or []
     if relations or with_total:

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    IntValueNode,
+    NullValueNode,
+    StringValueNode,
+    VariableNode,
+)
 from strawberry.types import Info
 
-from cypher.compiled_reads import Plan, Related, read_with_relations
+from cypher.compiled_reads import Paged, Plan, Related, read_with_relations
 from schema.context import RequestContext
+from schema.errors import ApiError
+from schema.pagination import page_size, parse_key_cursor
 from schema.projection import request_projection
 
 Ctx = Info[RequestContext, None]
@@ -47,12 +57,19 @@ RELATIONS: dict[str, dict[str, str]] = {
     "Technology": {"sectors": "technology_sectors"},
     "Issuance": {"series": "issuance_series"},
 }
+# Per node type: a paged list field (`first`, `after`) -> the named query that pages it.
+PAGES: dict[str, dict[str, str]] = {
+    "Country": {"projects": "country_projects"},
+    "Organization": {"projects": "organization_projects"},
+}
 # Relation fields whose items are nodes of a type above, so relations on them can be nested.
 TARGETS: dict[str, str] = {
     "project_host_country": "Country",
     "project_technologies": "Technology",
     "project_issuances": "Issuance",
     "organization_country": "Country",
+    "country_projects": "Project",
+    "organization_projects": "Project",
 }
 LOOKUPS = {
     "Project": "project_by_key",
@@ -110,7 +127,50 @@ def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
             for inner, _ in _relation_fields(inner_fields, target):
                 if inner not in nested:
                     nested.append(inner)
-    return [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
+    pages = [page for f in fields if (page := _paged(raw, f, type_name)) is not None]
+    listed = [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
+    return listed + list(dict.fromkeys(pages))
+
+
+class _Unread(ValueError):
+    """An argument written in a way this module does not read (the resolver will)."""
+
+
+def _argument(field: FieldNode, name: str, variables: dict[str, Any]) -> Any:
+    for arg in field.arguments:
+        if arg.name.value == name:
+            value = arg.value
+            if isinstance(value, VariableNode):
+                return variables.get(value.name.value)
+            if isinstance(value, IntValueNode):
+                return int(value.value)
+            if isinstance(value, StringValueNode):
+                return value.value
+            if isinstance(value, NullValueNode):
+                return None
+            raise _Unread(name)
+    return None
+
+
+def _paged(raw: Any, field: FieldNode, type_name: str) -> Paged | None:
+    """The page a paged list field asks for, with the relations selected on its nodes; None
+    when its arguments are not usable (its resolver then reads it and reports the error)."""
+    name = PAGES.get(type_name, {}).get(field.name.value)
+    if name is None:
+        return None
+    variables = raw.variable_values or {}
+    try:
+        limit = page_size(_argument(field, "first", variables))
+        after = parse_key_cursor(_argument(field, "after", variables))
+    except (ApiError, _Unread):
+        return None
+    inner = [
+        f
+        for path in (("nodes",), ("edges", "node"))
+        for f in _node_fields(field, path, raw.fragments)
+    ]
+    nested = tuple(dict.fromkeys(n for n, _ in _relation_fields(inner, TARGETS[name])))
+    return Paged(name, nested, limit, after)
 
 
 def selected_names(info: Ctx) -> set[str]:
@@ -146,9 +206,10 @@ async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict
 
 def prime_related(info: Ctx, key: Any, related: Related) -> None:
     """Primes the relation loaders with one node's relations read by a composed statement."""
-    direct, nested = related
     loaders = info.context.loaders
-    for name, rows in direct.items():
+    for name, rows in related.direct.items():
         loaders.related(name).prime(key, rows)
-    for name, per_node in nested.items():
+    for name, per_node in related.nested.items():
         loaders.related(name).prime_many(per_node)
+    for (name, limit, after), page in related.pages.items():
+        loaders.page(name, limit, after).prime(key, page)

@@ -65,17 +65,34 @@ async def _first(found: Awaitable[list[Any]]) -> Any:
 
 
 def projects_page(query: str) -> Any:
-    """A `projects` connection field for a type whose graph key is `key_attr`."""
+    """A `projects` connection field for a type whose graph key is `key`."""
 
     async def resolve(
         self: Any, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[ProjectRef]:
-        key = getattr(self, "code", None) or self.key
-        return await nested_connection(
-            info.context.loaders, query, key, first, after, project_item, "ref"
-        )
+        return await _projects(info, query, self.key, first, after)
 
     return strawberry.field(resolver=resolve, description="Projects, a page at a time.")
+
+
+def _country_projects() -> Any:
+    """Country's `projects`: keyed by `code` (read as such, so a request that selects it
+    still reads only the country properties it needs: schema/projection.py)."""
+
+    async def resolve(
+        self: Any, info: Ctx, first: int | None = None, after: str | None = None
+    ) -> Connection[ProjectRef]:
+        return await _projects(info, "country_projects", self.code, first, after)
+
+    return strawberry.field(resolver=resolve, description="Projects, a page at a time.")
+
+
+async def _projects(
+    info: Ctx, query: str, key: Any, first: int | None, after: str | None
+) -> Connection[ProjectRef]:
+    return await nested_connection(
+        info.context.loaders, query, key, first, after, project_item, "ref"
+    )
 
 
 @strawberry.type(description="A country: Japan, a JCM partner, an ASEAN state or a TPE's home.")
@@ -98,7 +115,7 @@ class Country(Node):
     def partnerships(self, info: Ctx) -> list[Partnership]:
         return related(info, "country_partnerships", self.code, Partnership)
 
-    projects: Connection[ProjectRef] = projects_page("country_projects")
+    projects: Connection[ProjectRef] = _country_projects()
 
     @strawberry.field(description="Registry accounts of this country's government.")
     def accounts(self, info: Ctx) -> list[AccountRef]:

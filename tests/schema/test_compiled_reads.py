@@ -6,7 +6,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from cypher.compiled_reads import compose, composed_page
+from cypher.compiled_pages import composed_page
+from cypher.compiled_reads import compose
 from cypher.registry import QueryRegistry
 from schema.prefetch import LOOKUPS, RELATIONS, TARGETS
 from seed.seed_files import read_seed
