@@ -50,13 +50,14 @@ _RELATED = re.compile(
 # A page of a related list (`country_projects`: `{key, total, items, hasNext}` per key).
 _PAGED = re.compile(
     r"^UNWIND \$keys AS key\s+"
-    r"(?P<match>MATCH .+?)\s+"
-    r"WITH key, (?P<node>\w+), (?P<rel>\w+)\s+"
-    r"ORDER BY (?P<order>.+?)\s+"
-    r"WITH key, collect\(\{node: (?P=node) \{\.\*\}, rel: (?P=rel) \{\.\*\}\}\) AS items\s+"
-    r"WITH key, size\(items\) AS total, "
-    r"\[x IN items WHERE \$after IS NULL OR x\.node\.(?P<cursor>\w+) > \$after\] AS rest\s+"
-    r"RETURN key, total, rest\[0\.\.\$limit\] AS items, size\(rest\) > \$limit AS hasNext\s*$",
+    r"(?P<start>MATCH \((?P<var>\w+):\w+ \{\w+: key\}\))\s+"
+    r"CALL \{\s+WITH (?P=var)\s+MATCH \((?P=var)\)(?P<tail>.+?)\s+"
+    r"RETURN count\((?P<node>\w+)\) AS total\s+\}\s+"
+    r"CALL \{\s+WITH (?P=var)\s+MATCH \((?P=var)\)(?P=tail)\s+"
+    r"WHERE \$after IS NULL OR (?P=node)\.(?P<cursor>\w+) > \$after\s+"
+    r"WITH (?P=node), (?P<rel>\w+)\s+ORDER BY (?P<order>.+?)\s+LIMIT \$fetch\s+"
+    r"RETURN collect\(\{node: (?P=node) \{\.\*\}, rel: (?P=rel) \{\.\*\}\}\) AS found\s+\}\s+"
+    r"RETURN key, total, found\[0\.\.\$limit\] AS items, size\(found\) > \$limit AS hasNext\s*$",
     re.DOTALL,
 )
 _LOOKUP = re.compile(
@@ -125,9 +126,8 @@ def relation(registry: QueryRegistry, name: str) -> Relation:
         return Relation(name, found["match"], found["node"], found["rel"], found["order"])
     paged = _PAGED.match(body)
     if paged:
-        return Relation(
-            name, paged["match"], paged["node"], paged["rel"], paged["order"], paged["cursor"]
-        )
+        match = paged["start"] + paged["tail"]
+        return Relation(name, match, paged["node"], paged["rel"], paged["order"], paged["cursor"])
     raise NotComposable(f"{name} is neither a `key, node, rel` query nor a page of one")
 
 
@@ -170,6 +170,7 @@ def relation_params(relations: list[Plan]) -> dict[str, Any]:
     for i, item in enumerate(relations):
         if isinstance(item, Paged):
             params[f"rel{i}_limit"] = item.limit
+            params[f"rel{i}_fetch"] = item.limit + 1
             params[f"rel{i}_after"] = item.after
     return params
 
@@ -227,29 +228,36 @@ def _paged_subquery(
     source: str,
 ) -> list[str]:
     """A page of relation `name` from the node bound to `source`, as the map `{total,
-    hasNext, items}` named `column`, its size and cursor the parameters `$<column>_limit` and
-    `$<column>_after`. The whole list is ordered and counted, but only the page's nodes are
-    read (with their `nested` relations)."""
+    hasNext, items}` named `column`; its size and cursor are the parameters `$<column>_limit`,
+    `$<column>_fetch` (one more) and `$<column>_after`. The list is counted, and only the
+    page's nodes are read (with their `nested` relations), as its own query does."""
     r = relation(registry, name)
     if r.cursor is None or r.rel is None:
         raise NotComposable(f"{name} is not a page query")
-    limit, after = f"${column}_limit", f"${column}_after"
-    window = _collected(registry, r, nested, projection, "items")
-    return [
-        *_from_node(registry, name, source),
+    limit, fetch, after = (f"${column}_{p}" for p in ("limit", "fetch", "after"))
+    *start, pattern = _from_node(registry, name, source)
+    var = _keyed(registry, name)["var"]
+    page = [
+        pattern,
+        f"WHERE {after} IS NULL OR {r.node}.{r.cursor} > {after}",
         f"WITH {r.node}, {r.rel}",
         f"ORDER BY {r.order}",
-        f"WITH collect({{n: {r.node}, r: {r.rel}}}) AS found",
-        f"WITH size(found) AS total, "
-        f"[x IN found WHERE {after} IS NULL OR x.n.{r.cursor} > {after}] AS rest",
-        f"WITH total, size(rest) > {limit} AS hasNext, rest[0..{limit}] AS window",
+        f"LIMIT {fetch}",
+        *_collected(registry, r, nested, projection, "found"),
+    ]
+    return [
+        *start,
         "CALL {",
-        "  WITH window",
-        "  UNWIND window AS x",
-        f"  WITH x.n AS {r.node}, x.r AS {r.rel}",
-        *(f"  {line}" for line in window),
+        f"  WITH {var}",
+        f"  {pattern}",
+        f"  RETURN count({r.node}) AS total",
         "}",
-        f"RETURN {{total: total, hasNext: hasNext, items: items}} AS {column}",
+        "CALL {",
+        f"  WITH {var}",
+        *(f"  {line}" for line in page),
+        "}",
+        f"RETURN {{total: total, hasNext: size(found) > {limit}, items: found[0..{limit}]}}"
+        f" AS {column}",
     ]
 
 

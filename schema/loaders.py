@@ -48,7 +48,8 @@ class Loaders:
         return [grouped.get(key, []) for key in keys]
 
     async def _page(self, query: str, keys: list[Any], first: int, after: Any) -> list[Row]:
-        rows = await self.store.read(query, {"keys": list(keys), "limit": first, "after": after})
+        params = {"keys": list(keys), "limit": first, "fetch": first + 1, "after": after}
+        rows = await self.store.read(query, params)
         by_key = {row["key"]: row for row in rows}
         empty = {"total": 0, "items": [], "hasNext": False}
         return [by_key.get(key, {"key": key, **empty}) for key in keys]

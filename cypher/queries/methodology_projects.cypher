@@ -1,10 +1,21 @@
 // For a batch of Methodology nodes, one page of the projects applying each methodology, ordered by Project.ref.
-// Parameters: $keys (list of Methodology.id), $after (Project.ref to start after, or null), $limit (int).
+// Only the page is read: the list is counted, then sorted to the first $fetch after the cursor.
+// Parameters: $keys (list of Methodology.id), $after (Project.ref to start after, or null), $limit (int), $fetch ($limit + 1).
 // Columns: key, total (int, all of them), items (list of {node, rel} maps), hasNext (bool).
 UNWIND $keys AS key
-MATCH (a:Methodology {id: key})<-[r:APPLIES]-(b:Project)
-WITH key, b, r
-ORDER BY b.ref
-WITH key, collect({node: b {.*}, rel: r {.*}}) AS items
-WITH key, size(items) AS total, [x IN items WHERE $after IS NULL OR x.node.ref > $after] AS rest
-RETURN key, total, rest[0..$limit] AS items, size(rest) > $limit AS hasNext
+MATCH (a:Methodology {id: key})
+CALL {
+  WITH a
+  MATCH (a)<-[r:APPLIES]-(b:Project)
+  RETURN count(b) AS total
+}
+CALL {
+  WITH a
+  MATCH (a)<-[r:APPLIES]-(b:Project)
+  WHERE $after IS NULL OR b.ref > $after
+  WITH b, r
+  ORDER BY b.ref
+  LIMIT $fetch
+  RETURN collect({node: b {.*}, rel: r {.*}}) AS found
+}
+RETURN key, total, found[0..$limit] AS items, size(found) > $limit AS hasNext

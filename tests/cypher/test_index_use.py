@@ -16,7 +16,7 @@ INDEX_OPERATORS = ("Node By Index Scan", "NodeIndexSeek", "NodeUniqueIndexSeek")
         ("country_by_key", {"keys": ["JP"]}),
         ("credit_block_by_key", {"keys": ["x"]}),
         ("project_participants", {"keys": ["ID004"]}),
-        ("country_projects", {"keys": ["ID"], "after": None, "limit": 5}),
+        ("country_projects", {"keys": ["ID"], "after": None, "limit": 5, "fetch": 6}),
         ("sources_of_project", {"keys": ["ID004"]}),
     ],
 )
