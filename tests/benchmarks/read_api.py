@@ -46,6 +46,8 @@ NEIGHBOURHOOD = """query($ref: String!) { project(ref: $ref) {
   funding { amount programme { key name } }
   issuances { key notifiedTotal series { key quantity } } } }"""
 COUNTRY = "query($code: String!) { country(code: $code) { code name asean } }"
+COUNTRY_PROJECTS = """query($code: String!) { country(code: $code) { code name
+  projects(first: 10) { totalCount nodes { ref title } } } }"""
 PAGE = """{ projects(first: 50) { nodes { ref title
   hostCountry { code name } technologies { key name } funding { amount programme { key } } } } }"""
 STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
@@ -183,6 +185,14 @@ async def run(
                 COUNTRY,
                 [{"code": c} for c in codes],
                 floor("floor_country", lambda i: {"code": codes[i % len(codes)]}),
+            ),
+            (
+                "country with a page of 10 of its projects",
+                COUNTRY_PROJECTS,
+                [{"code": c} for c in codes],
+                floor(
+                    "floor_country_projects", lambda i: {"code": codes[i % len(codes)], "limit": 10}
+                ),
             ),
             (
                 "project by ref, full neighbourhood",

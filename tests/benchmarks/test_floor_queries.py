@@ -9,7 +9,15 @@ from typing import Any
 
 import httpx
 
-from tests.benchmarks.read_api import COUNTRY, NEIGHBOURHOOD, PAGE, STATS, TRACE, unit_of
+from tests.benchmarks.read_api import (
+    COUNTRY,
+    COUNTRY_PROJECTS,
+    NEIGHBOURHOOD,
+    PAGE,
+    STATS,
+    TRACE,
+    unit_of,
+)
 from tests.conftest import data, gql
 
 FLOORS = Path(__file__).parent / "queries"
@@ -30,6 +38,16 @@ async def test_the_country_floor_reads_what_the_simple_lookup_answers(
 ) -> None:
     api = data(await gql(seeded_client, COUNTRY, code="TH"))["country"]
     assert await floor(seeded_client, "floor_country", code="TH") == [api]
+
+
+async def test_the_country_projects_floor_reads_what_the_country_and_its_page_answer(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    api = data(await gql(seeded_client, COUNTRY_PROJECTS, code="VN"))["country"]
+    [row] = await floor(seeded_client, "floor_country_projects", code="VN", limit=10)
+    assert {k: row[k] for k in ("code", "name")} == {k: api[k] for k in ("code", "name")}
+    assert row["total"] == api["projects"]["totalCount"] > 10
+    assert row["projects"] == api["projects"]["nodes"]
 
 
 async def test_the_neighbourhood_floor_reads_what_the_project_lookup_answers(
