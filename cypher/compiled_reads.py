@@ -9,8 +9,8 @@ AS node[, r {.*} AS rel] ORDER BY key, …`) are rewritten as CALL subqueries of
 that start from the node already found, so the node and every relation come back in one
 statement, each list in the order its own query gives. A page of a related list
 (`country { projects(first: 5, after: $c) { totalCount nodes { ref } } }`, from a query such
-as `country_projects`) comes the same way, as one `{total, hasNext, items}` column: the whole
-list is ordered and counted, only the page's nodes are read. Nodes return the properties the
+as `country_projects`) comes the same way, as one `{total, hasNext, items}` column: the list
+is counted, and only the page is sorted out and read. Nodes return the properties the
 request needs (a `Projection`, built by schema/projection.py). Only whitelisted named queries
 are composed: no client text reaches Cypher.
 
@@ -78,7 +78,7 @@ class Relation:
     node: str
     rel: str | None
     order: str
-    # The property a page of it is keyed by (`ref` in `x.node.ref > $after`); None when it is
+    # The property a page of it is keyed by (`ref` in `b.ref > $after`); None when it is
     # a plain list, not a page.
     cursor: str | None = None
 

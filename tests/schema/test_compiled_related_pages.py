@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import httpx
 
-from cypher.compiled_reads import Paged, compose, relation_params
+from cypher.compiled_reads import Paged, compose, relation, relation_params
 from cypher.registry import QueryRegistry
+from schema.prefetch import LOOKUPS, PAGES, RELATIONS, TARGETS
 from seed.seed_files import read_seed
 from tests.conftest import data, projection
 
@@ -192,3 +193,18 @@ def test_the_compiled_statement_of_a_lookup_with_a_page_of_a_related_list() -> N
     assert compose(QUERIES, "country_by_key", [other], projection(graphql)) == compose(
         QUERIES, "country_by_key", [plan], projection(graphql)
     )
+
+
+def test_every_page_query_of_a_related_list_can_be_composed() -> None:
+    pages = [name for name in QUERIES.names() if "AS hasNext" in QUERIES.get(name).text]
+    assert len(pages) == 11
+    for name in pages:
+        assert relation(QUERIES, name).cursor in {"ref", "id"}, name
+
+
+def test_every_compiled_page_composes_with_the_relations_its_nodes_can_have() -> None:
+    for type_name, fields in PAGES.items():
+        for name in fields.values():
+            nested = tuple(RELATIONS[TARGETS[name]].values())
+            text = compose(QUERIES, LOOKUPS[type_name], [Paged(name, nested)])
+            assert text.count("CALL {") == 3 + len(nested)  # the page, its count, its rows
