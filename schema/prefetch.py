@@ -3,8 +3,10 @@
 nested resolvers answer from memory: `project(ref:) { hostCountry { name } technologies {
 name } sources { url } }` is one database round trip instead of four. The relations selected
 on those related nodes (`technologies { sectors { name } }`) come in the same statement, and
-a page of projects, countries or organizations reads them with the page (cypher/listing.py);
-deeper ones go through the loaders (one batched trip each)."""
+a page of projects, countries or organizations reads them with the page (cypher/listing.py).
+A page of a related list (`country { projects(first: 5) { nodes { hostCountry { name } } } }`)
+comes in the same statement too, with the relations selected on its nodes. Deeper ones go
+through the loaders (one batched trip each)."""
 
 from __future__ import annotations
 
