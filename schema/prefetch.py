@@ -16,10 +16,9 @@ from graphql import (
     FieldNode,
     FragmentSpreadNode,
     InlineFragmentNode,
-    IntValueNode,
-    NullValueNode,
-    StringValueNode,
+    Undefined,
     VariableNode,
+    value_from_ast,
 )
 from strawberry.types import Info
 
@@ -134,24 +133,21 @@ def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
     return listed + list(dict.fromkeys(pages))
 
 
-class _Unread(ValueError):
-    """An argument written in a way this module does not read (the resolver will)."""
-
-
-def _argument(field: FieldNode, name: str, variables: dict[str, Any]) -> Any:
+def _arguments(raw: Any, field: FieldNode, type_name: str) -> dict[str, Any] | None:
+    """A field's arguments, coerced by GraphQL's own rules to the types the schema declares;
+    None when one cannot be (its resolver then reports it). An argument given as a variable
+    the request left out is absent, as in execution."""
+    declared = raw.schema.get_type(type_name).fields[field.name.value].args
+    values: dict[str, Any] = {}
     for arg in field.arguments:
-        if arg.name.value == name:
-            value = arg.value
-            if isinstance(value, VariableNode):
-                return variables.get(value.name.value)
-            if isinstance(value, IntValueNode):
-                return int(value.value)
-            if isinstance(value, StringValueNode):
-                return value.value
-            if isinstance(value, NullValueNode):
-                return None
-            raise _Unread(name)
-    return None
+        name = arg.name.value
+        value = value_from_ast(arg.value, declared[name].type, raw.variable_values)
+        if value is Undefined:
+            if isinstance(arg.value, VariableNode):
+                continue
+            return None
+        values[name] = value
+    return values
 
 
 def _paged(raw: Any, field: FieldNode, type_name: str) -> Paged | None:
@@ -160,11 +156,13 @@ def _paged(raw: Any, field: FieldNode, type_name: str) -> Paged | None:
     name = PAGES.get(type_name, {}).get(field.name.value)
     if name is None:
         return None
-    variables = raw.variable_values or {}
+    arguments = _arguments(raw, field, type_name)
+    if arguments is None:
+        return None
     try:
-        limit = page_size(_argument(field, "first", variables))
-        after = parse_key_cursor(_argument(field, "after", variables))
-    except (ApiError, _Unread):
+        limit = page_size(arguments.get("first"))
+        after = parse_key_cursor(arguments.get("after"))
+    except ApiError:
         return None
     inner = [
         f

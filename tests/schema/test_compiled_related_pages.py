@@ -92,6 +92,14 @@ async def test_a_compiled_page_equals_the_same_page_read_by_its_loader(
     assert data(compiled)["country"] == data(loaded)["project"]["hostCountry"]
 
 
+async def test_a_page_size_left_out_is_the_default_page_in_the_same_round_trip(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    body, trips = await ask(seeded_client, COUNTRY_PAGE, {"code": "ID"})  # no $first
+    assert trips == 1
+    assert [n["ref"] for n in data(body)["country"]["projects"]["nodes"]] == hosted_by("ID")[:20]
+
+
 async def test_a_country_with_no_projects_has_an_empty_page(
     seeded_client: httpx.AsyncClient,
 ) -> None:
