@@ -131,8 +131,8 @@ class Statistic(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "statistic", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "statistic", self.key)
 
 
 @strawberry.type

@@ -91,8 +91,8 @@ class Decision(Node):
         return list(self.derived_from_raw or [])
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "decision", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "decision", self.key)
 
     @strawberry.field(description="The partnership whose Joint Committee decided.")
     def partnership(self, info: Ctx) -> Partnership | None:

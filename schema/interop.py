@@ -38,8 +38,8 @@ class ExternalRegistry(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "external_registry", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "external_registry", self.key)
 
 
 @strawberry.type(description="A project record of another registry.")
@@ -58,8 +58,8 @@ class ExternalRecord(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "external_record", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "external_record", self.key)
 
     @strawberry.field(description="JCM projects this record is (proposed to be) the same as.")
     async def links(self, info: Ctx) -> list[ExternalLink]:
@@ -105,8 +105,8 @@ class ExternalTerm(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "external_term", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "external_term", self.key)
 
     @strawberry.field(description="JCM sectoral scopes mapped to this value.")
     def sectors(self, info: Ctx) -> list[Sector]:

@@ -41,8 +41,8 @@ class Series(Node):
         return Basis.CONSTRUCTED
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "series", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "series", self.key)
 
     @strawberry.field
     def issuance(self, info: Ctx) -> Issuance | None:
@@ -89,8 +89,8 @@ class CreditBlock(Node):
         return f"{self.series}-{self.last:06d}"
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "credit_block", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "credit_block", self.key)
 
     @strawberry.field
     def account(self, info: Ctx) -> Account | None:
@@ -130,8 +130,8 @@ class Account(Node):
         return Basis.CONSTRUCTED
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "account", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "account", self.key)
 
     @strawberry.field(description="The organization that owns it, if not a government.")
     def owner_organization(self, info: Ctx) -> Organization | None:
@@ -160,8 +160,8 @@ class CorrespondingAdjustment(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "corresponding_adjustment", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "corresponding_adjustment", self.key)
 
 
 @strawberry.type(description="One registry operation on a range of a series.")
@@ -181,8 +181,8 @@ class Transaction(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "transaction", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "transaction", self.key)
 
     @strawberry.field(name="fromAccount")
     def from_account(self, info: Ctx) -> Account | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from cypher.store import Row
 from schema.context import RequestContext
 from schema.node import (
     Basis,
@@ -19,6 +20,7 @@ from schema.node import (
     Source,
     conflicts_of,
     from_row,
+    related_rows,
     sources_of,
 )
 from schema.pagination import Connection, nested_connection
@@ -72,6 +74,23 @@ class MethodologyUse:
     methodology: Methodology
 
 
+def _participation(row: Row) -> Participation:
+    return from_row(Participation, row["rel"], organization=from_row(Organization, row["node"]))
+
+
+def _funding(row: Row) -> Funding:
+    return from_row(Funding, row["rel"], programme=from_row(FundingProgramme, row["node"]))
+
+
+def _methodology_use(row: Row) -> MethodologyUse:
+    rel = row["rel"]
+    return MethodologyUse(
+        basis=rel.get("basis"),
+        version=rel.get("version"),
+        methodology=from_row(Methodology, row["node"]),
+    )
+
+
 @strawberry.type(description="A JCM project (registered, validated, selected or planned).")
 class Project(Node):
     ref: str = strawberry.field(description="JCM reference number, or `X-…` when none is public.")
@@ -110,8 +129,8 @@ class Project(Node):
     )
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "project", self.ref)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "project", self.ref)
 
     @strawberry.field(
         description="Placeholder references (`X-…`) this project had before its real one "
@@ -158,32 +177,16 @@ class Project(Node):
         return related(info, "project_technologies", self.ref, Technology)
 
     @strawberry.field
-    async def methodologies(self, info: Ctx) -> list[MethodologyUse]:
-        rows = await info.context.loaders.related("project_methodologies").load(self.ref)
-        return [
-            MethodologyUse(
-                basis=r["rel"].get("basis"),
-                version=r["rel"].get("version"),
-                methodology=from_row(Methodology, r["node"]),
-            )
-            for r in rows
-        ]
+    def methodologies(self, info: Ctx) -> list[MethodologyUse]:
+        return related_rows(info, "project_methodologies", self.ref, _methodology_use)
 
     @strawberry.field
-    async def participants(self, info: Ctx) -> list[Participation]:
-        rows = await info.context.loaders.related("project_participants").load(self.ref)
-        return [
-            from_row(Participation, r["rel"], organization=from_row(Organization, r["node"]))
-            for r in rows
-        ]
+    def participants(self, info: Ctx) -> list[Participation]:
+        return related_rows(info, "project_participants", self.ref, _participation)
 
     @strawberry.field
-    async def funding(self, info: Ctx) -> list[Funding]:
-        rows = await info.context.loaders.related("project_funding").load(self.ref)
-        return [
-            from_row(Funding, r["rel"], programme=from_row(FundingProgramme, r["node"]))
-            for r in rows
-        ]
+    def funding(self, info: Ctx) -> list[Funding]:
+        return related_rows(info, "project_funding", self.ref, _funding)
 
     @strawberry.field
     def validations(self, info: Ctx) -> list[Validation]:
@@ -226,8 +229,8 @@ class Validation(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "validation", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "validation", self.key)
 
     @strawberry.field(description="The third-party entity that validated.")
     def tpe(self, info: Ctx) -> Organization | None:
@@ -243,8 +246,8 @@ class MonitoringPeriod(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "monitoring_period", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "monitoring_period", self.key)
 
     @strawberry.field
     def verifications(self, info: Ctx) -> list[Verification]:
@@ -259,8 +262,8 @@ class Verification(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "verification", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "verification", self.key)
 
     @strawberry.field
     def tpe(self, info: Ctx) -> Organization | None:
@@ -299,8 +302,8 @@ class Issuance(Node):
     )
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "issuance", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "issuance", self.key)
 
     @strawberry.field(description="The official pages a source copied, when it is a copy.")
     def derived_from(self) -> list[str]:
@@ -363,8 +366,8 @@ class Authorization(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "authorization", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "authorization", self.key)
 
     @strawberry.field
     def authorizing_country(self, info: Ctx) -> Country | None:

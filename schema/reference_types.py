@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from cypher.store import Row
 from schema.context import RequestContext
-from schema.node import DataQuality, Node, Source, from_row, sources_of
+from schema.node import DataQuality, Node, Source, from_row, related_rows, sources_of
 from schema.pagination import Connection, nested_connection
 
 if TYPE_CHECKING:
@@ -34,18 +33,13 @@ def project_item(item: dict[str, Any]) -> Project:
     return from_row(Project, item["node"])
 
 
-# What a relation resolver returns: the value itself when the request already holds it (a
-# compiled read primed the loader), else an awaitable that loads it. GraphQL execution takes
-# both; a value spares it a task per field (a page of 50 projects has hundreds of them).
+# What a relation resolver returns: the value itself when a compiled read primed the loader,
+# else an awaitable (schema/node.py's related_rows).
 Resolved = Any
 
 
 def related(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
-    loader = info.context.loaders.related(query)
-    primed = loader.cache_map.get(key)
-    if primed is not None and primed.done() and primed.exception() is None:
-        return [from_row(cls, row["node"]) for row in primed.result()]
-    return _load_related(loader.load(key), cls)
+    return related_rows(info, query, key, lambda row: from_row(cls, row["node"]))
 
 
 def related_one(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
@@ -53,10 +47,6 @@ def related_one(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
     if isinstance(found, list):
         return found[0] if found else None
     return _first(found)
-
-
-async def _load_related(rows: Awaitable[list[Row]], cls: type) -> list[Any]:
-    return [from_row(cls, row["node"]) for row in await rows]
 
 
 async def _first(found: Awaitable[list[Any]]) -> Any:
@@ -108,8 +98,8 @@ class Country(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "country", self.code)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "country", self.code)
 
     @strawberry.field(description="The JCM partnerships this country is part of.")
     def partnerships(self, info: Ctx) -> list[Partnership]:
@@ -176,8 +166,8 @@ class Partnership(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "partnership", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "partnership", self.key)
 
     @strawberry.field(description="Japan and the partner country.")
     def countries(self, info: Ctx) -> list[Country]:
@@ -213,8 +203,8 @@ class Sector(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "sector", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "sector", self.key)
 
     @strawberry.field
     def technologies(self, info: Ctx) -> list[Technology]:
@@ -250,8 +240,8 @@ class Technology(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "technology", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "technology", self.key)
 
     @strawberry.field(description="The sectoral scopes this technology usually falls under.")
     def sectors(self, info: Ctx) -> list[Sector]:
@@ -279,8 +269,8 @@ class Methodology(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "methodology", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "methodology", self.key)
 
     @strawberry.field
     def partnership(self, info: Ctx) -> Partnership | None:
@@ -308,8 +298,8 @@ class Organization(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "organization", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "organization", self.key)
 
     @strawberry.field
     def country(self, info: Ctx) -> Country | None:
@@ -356,8 +346,8 @@ class FundingProgramme(Node):
     data_quality: DataQuality
 
     @strawberry.field
-    async def sources(self, info: Ctx) -> list[Source]:
-        return await sources_of(info, "funding_programme", self.key)
+    def sources(self, info: Ctx) -> list[Source]:
+        return sources_of(info, "funding_programme", self.key)
 
     @strawberry.field
     async def administrators(self, info: Ctx) -> list[Administrator]:
