@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.schema = schema
     app.state.ledger_scans = LedgerScanGate(settings.anonymous_ledger_scans_per_minute)
     app.state.event_feed = None  # set once the store is open
     app.state.metrics = Metrics()

@@ -133,17 +133,30 @@ def row_fields(cls: type) -> tuple[tuple[str, str], ...]:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class PrimedOnly:
+    """The `info` schema/direct_fields.py gives a relation resolver: it has the request's
+    context, and asks for rows the request already holds, never for a load."""
+
+    context: RequestContext
+
+
+NOT_PRIMED = object()  # what related_rows answers a PrimedOnly info when it must load
+
+
 def related_rows(
     info: Info[RequestContext, None], query: str, key: Any, build: Callable[[Row], T]
 ) -> list[T] | Awaitable[list[T]]:
     """A relation's items built from its rows: the list itself when the request already
     holds the rows (a compiled read primed the loader), else an awaitable that loads them.
     GraphQL execution takes both; a value spares it a task per field (a page of 50 projects
-    has hundreds of them)."""
+    has hundreds of them). Given a PrimedOnly info, it answers NOT_PRIMED instead of loading."""
     loader = info.context.loaders.related(query)
     primed = loader.cache_map.get(key)
     if primed is not None and primed.done() and primed.exception() is None:
         return [build(row) for row in primed.result()]
+    if isinstance(info, PrimedOnly):
+        return NOT_PRIMED  # type: ignore[return-value]
     return _build_later(loader.load(key), build)
 
 

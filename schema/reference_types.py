@@ -11,7 +11,15 @@ import strawberry
 from strawberry.types import Info
 
 from schema.context import RequestContext
-from schema.node import DataQuality, Node, Source, from_row, related_rows, sources_of
+from schema.node import (
+    NOT_PRIMED,
+    DataQuality,
+    Node,
+    Source,
+    from_row,
+    related_rows,
+    sources_of,
+)
 from schema.pagination import Connection, nested_connection
 
 if TYPE_CHECKING:
@@ -46,6 +54,8 @@ def related_one(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
     found = related(info, query, key, cls)
     if isinstance(found, list):
         return found[0] if found else None
+    if found is NOT_PRIMED:
+        return found
     return _first(found)
 
 

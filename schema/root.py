@@ -17,6 +17,7 @@ from schema.aef import AefQuery
 from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
 from schema.descriptions import document
+from schema.direct_fields import DirectExecutor
 from schema.errors import ClientErrors
 from schema.flows import FlowQuery
 from schema.graph_info import GraphInfo, graph_info
@@ -68,6 +69,7 @@ def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> 
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        execution_context_class=DirectExecutor,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: AddValidationRules([rule]),

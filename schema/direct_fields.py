@@ -1,0 +1,284 @@
+"""GraphQL execution that answers the common fields directly.
+
+graphql-core resolves every field the same way: it builds a resolve info, Strawberry wraps
+it in its own `Info`, runs the field's extension chain and then completes the value through
+a chain of checks (list, object, type test, sub-selection). For a page of 50 projects with
+their countries, technologies and funding that is several hundred fields and most of a
+request's time outside the database. Two kinds of field do not need any of it:
+
+- a plain field (no resolver, no arguments) whose value is an attribute of the object;
+- a relation whose resolver reads only the request's loaders (`RELATION_FIELDS`, all
+  written with `related_rows`), and which a compiled read has primed, so it answers at once.
+
+`DirectExecutor` answers those itself: the attribute or the resolver's value, completed
+directly when it is a scalar, an enum, an object of the expected Strawberry type or a list
+of those. Anything else (a resolver it does not know, arguments, an abstract type, a value
+still to be loaded, a null where the schema forbids one, a value a scalar refuses) goes to
+graphql-core's own path for that field, which resolves it again and reports errors exactly
+as before; the direct path has no side effects, so doing a field twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    Undefined,
+)
+from graphql.pyutils import Path, gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from schema.node import NOT_PRIMED, PrimedOnly
+
+# Relation fields whose resolvers use nothing of their `info` but `info.context`, and answer
+# at once from a primed loader (schema/node.py's related_rows).
+RELATION_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("Project", "hostCountry"),
+        ("Project", "partnership"),
+        ("Project", "technologies"),
+        ("Project", "methodologies"),
+        ("Project", "participants"),
+        ("Project", "funding"),
+        ("Project", "validations"),
+        ("Project", "monitoringPeriods"),
+        ("Project", "issuances"),
+        ("Project", "sources"),
+        ("Country", "partnerships"),
+        ("Country", "sources"),
+        ("Organization", "country"),
+        ("Organization", "sources"),
+        ("Technology", "sectors"),
+        ("Issuance", "series"),
+    }
+)
+_BACKREF = "strawberry-definition"
+# Directives collect_fields has already applied; any other (@stream) is graphql-core's.
+_EVALUATED = frozenset({"include", "skip"})
+
+
+class _Fallback(Exception):
+    """The direct path cannot answer this field; graphql-core's will."""
+
+
+@dataclass(frozen=True)
+class _Field:
+    type: GraphQLOutputType
+    read: Callable[[Any, Any], Any]  # (source, context) -> value
+    complete: Callable[..., Any]  # (executor, value, field_details_list, path) -> result
+
+
+def _attribute(name: str) -> Callable[[Any, Any], Any]:
+    def read(source: Any, _context: Any) -> Any:
+        return getattr(source, name)
+
+    return read
+
+
+def _resolver(func: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+    def read(source: Any, context: Any) -> Any:
+        return func(source, info=PrimedOnly(context))
+
+    return read
+
+
+def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
+    """How to complete a value of `gql_type` directly; None for types it leaves to
+    graphql-core (interfaces, unions). A completer first checks the whole value and raises
+    _Fallback before it executes any nested field, so a field is never half-done twice."""
+    non_null = isinstance(gql_type, GraphQLNonNull)
+    inner = gql_type.of_type if non_null else gql_type
+
+    if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
+        serialize = inner.serialize
+
+        def leaf(executor: Any, value: Any, fields: Any, path: Path) -> Any:
+            if value is None:
+                if non_null:
+                    raise _Fallback
+                return None
+            out = serialize(value)
+            if out is None or out is Undefined:
+                raise _Fallback
+            return out
+
+        return leaf
+
+    if isinstance(inner, GraphQLList):
+        item_type = inner.of_type
+        items_non_null = isinstance(item_type, GraphQLNonNull)
+        item_object = item_type.of_type if items_non_null else item_type
+        if not isinstance(item_object, GraphQLObjectType):
+            return None  # lists of scalars are rare here and left to graphql-core
+        item = _completer(item_type)
+        cls = _origin(item_object)
+        if item is None or cls is None:
+            return None
+
+        def many(executor: Any, value: Any, fields: Any, path: Path) -> Any:
+            if value is None:
+                if non_null:
+                    raise _Fallback
+                return None
+            if type(value) is not list or any(type(v) is not cls for v in value):
+                raise _Fallback
+            done: list[Any] = []
+            waiting: list[int] = []
+            try:
+                for i, v in enumerate(value):
+                    done.append(executor.complete_item(item, item_type, v, fields, path, i))
+                    if executor.is_awaitable(done[-1]):
+                        waiting.append(i)
+            except Exception:
+                if waiting:  # as graphql-core does: settle what already started
+                    executor.settle_in_background([done[i] for i in waiting])
+                raise
+            return _gathered(done, waiting) if waiting else done
+
+        return many
+
+    if isinstance(inner, GraphQLObjectType):
+        cls = _origin(inner)
+        if cls is None:
+            return None
+
+        def obj(executor: Any, value: Any, fields: Any, path: Path) -> Any:
+            if value is None:
+                if non_null:
+                    raise _Fallback
+                return None
+            if type(value) is not cls:
+                raise _Fallback
+            grouped, defers, _ = executor.collect_subfields(inner, fields)
+            if defers:
+                raise _Fallback
+            return executor.execute_fields(inner, value, path, grouped, None)
+
+        return obj
+    return None
+
+
+def _origin(object_type: GraphQLObjectType) -> type | None:
+    return getattr(object_type.extensions.get(_BACKREF), "origin", None)
+
+
+async def _gathered(done: list[Any], waiting: list[int]) -> list[Any]:
+    # Together, as graphql-core does, so the loads of every item batch into one.
+    for i, item in zip(waiting, await gather_with_cancel(*(done[i] for i in waiting)), strict=True):
+        done[i] = item
+    return done
+
+
+def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
+    field_def = parent.fields.get(name)
+    if field_def is None or field_def.args:
+        return None
+    definition = field_def.extensions.get(_BACKREF)
+    if definition is None or definition.extensions or definition.permission_classes:
+        return None
+    complete = _completer(field_def.type)
+    if complete is None:
+        return None
+    if definition.base_resolver is None:
+        return _Field(field_def.type, _attribute(definition.python_name), complete)
+    if (parent.name, name) in RELATION_FIELDS:
+        return _Field(field_def.type, _resolver(definition.base_resolver.wrapped_func), complete)
+    return None
+
+
+class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
+    # Per schema type and field name, worked out on first use.
+    _fields: ClassVar[dict[tuple[GraphQLObjectType, str], _Field | None]] = {}
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        node = field_details_list[0].node
+        middleware = self.middleware_manager
+        if (
+            node.arguments
+            or (node.directives and any(d.name.value not in _EVALUATED for d in node.directives))
+            or position_context is not None
+            or (middleware is not None and middleware.middlewares)
+        ):
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        key = (parent_type, node.name.value)
+        try:
+            direct = self._fields[key]
+        except KeyError:
+            direct = self._fields[key] = _direct_field(parent_type, node.name.value)
+        if direct is None:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        try:
+            value = direct.read(source, self.context_value)
+        except Exception:
+            value = _UNREAD
+        if value is _UNREAD or value is NOT_PRIMED or self.is_awaitable(value):
+            _discard(value)
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        try:
+            done = direct.complete(self, value, field_details_list, path)
+        except _Fallback:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        except Exception as raw_error:  # a nested non-null field failed: as graphql-core does
+            self.handle_field_error(raw_error, direct.type, field_details_list, path)
+            return None
+        if self.is_awaitable(done):
+            return self._settled(done, direct.type, field_details_list, path)
+        return done
+
+    def complete_item(
+        self, item: Callable[..., Any], item_type: Any, value: Any, fields: Any, path: Path, i: int
+    ) -> Any:
+        """One item of a list, an error in it reported at its own path (as graphql-core's
+        list completion does)."""
+        item_path = path.add_key(i, None)
+        try:
+            done = item(self, value, fields, item_path)
+        except _Fallback:
+            raise
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, item_type, fields, item_path)
+            return None
+        if self.is_awaitable(done):
+            return self._settled(done, item_type, fields, item_path)
+        return done
+
+    async def _settled(self, done: Any, return_type: Any, fields: Any, path: Path) -> Any:
+        try:
+            return await done
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, fields, path)
+            return None
+
+
+_UNREAD = object()
+
+
+def _discard(value: Any) -> None:
+    """An awaitable the direct path will not await (graphql-core's path asks for it again
+    and shares the load already started)."""
+    close = getattr(value, "close", None)
+    if close is not None:
+        close()
