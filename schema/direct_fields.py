@@ -6,9 +6,10 @@ a chain of checks (list, object, type test, sub-selection). For a page of 50 pro
 their countries, technologies and funding that is several hundred fields and most of a
 request's time outside the database. Two kinds of field do not need any of it:
 
-- a plain field (no resolver, no arguments) whose value is an attribute of the object;
-- a relation whose resolver reads only the request's loaders (`RELATION_FIELDS`, all
-  written with `related_rows`), and which a compiled read has primed, so it answers at once.
+- a plain field (no resolver, no arguments) whose value is an attribute of the object, and
+  `__typename`;
+- a relation a compiled read has primed (schema/prefetch.py's RELATIONS): its resolver,
+  written with `related_rows`, reads only the request's loaders and answers at once.
 
 `DirectExecutor` answers those itself: the attribute or the resolver's value, completed
 directly when it is a scalar, an enum, an object of the expected Strawberry type or a list
@@ -37,28 +38,12 @@ from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.node import NOT_PRIMED, PrimedOnly
+from schema.prefetch import RELATIONS
 
-# Relation fields whose resolvers use nothing of their `info` but `info.context`, and answer
-# at once from a primed loader (schema/node.py's related_rows).
+# The relations a compiled read primes. Their resolvers, all written with schema/node.py's
+# related_rows, use nothing of their `info` but `info.context`.
 RELATION_FIELDS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("Project", "hostCountry"),
-        ("Project", "partnership"),
-        ("Project", "technologies"),
-        ("Project", "methodologies"),
-        ("Project", "participants"),
-        ("Project", "funding"),
-        ("Project", "validations"),
-        ("Project", "monitoringPeriods"),
-        ("Project", "issuances"),
-        ("Project", "sources"),
-        ("Country", "partnerships"),
-        ("Country", "sources"),
-        ("Organization", "country"),
-        ("Organization", "sources"),
-        ("Technology", "sectors"),
-        ("Issuance", "series"),
-    }
+    (type_name, field) for type_name, fields in RELATIONS.items() for field in fields
 )
 _BACKREF = "strawberry-definition"
 # Directives collect_fields has already applied; any other (@stream) is graphql-core's.
@@ -217,11 +202,14 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )
-        key = (parent_type, node.name.value)
+        name = node.name.value
+        if name == "__typename":
+            return parent_type.name
+        key = (parent_type, name)
         try:
             direct = self._fields[key]
         except KeyError:
-            direct = self._fields[key] = _direct_field(parent_type, node.name.value)
+            direct = self._fields[key] = _direct_field(parent_type, name)
         if direct is None:
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context

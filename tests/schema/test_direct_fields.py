@@ -13,6 +13,7 @@ import pytest
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.direct_fields import DirectExecutor
+from schema.prefetch import RELATIONS
 from tests.conftest import data
 
 PAGE = """{ projects(first: 50) { totalCount nodes { ref title status dataQuality
@@ -132,3 +133,16 @@ async def test_a_relation_not_read_yet_goes_through_its_loader(
         body = await answer(seeded_client, DEEP, {}, "counted")
     assert data(body)["project"]["issuances"]
     assert "partnerships" in CountingExecutor.by_graphql_core
+
+
+async def test_every_relation_a_lookup_reads_with_its_project_is_answered_directly(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    relations = " ".join(f"{field} {{ __typename }}" for field in RELATIONS["Project"])
+    query = f'{{ project(ref: "ID002") {{ ref {relations} }} }}'
+    CountingExecutor.by_graphql_core = []
+    with executed_by(seeded_client, CountingExecutor):
+        body, trips = await answer_and_trips(seeded_client, query, {}, "counted")
+    assert data(body)["project"]["issuances"]
+    assert trips == 1
+    assert CountingExecutor.by_graphql_core == ["project"]
