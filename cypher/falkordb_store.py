@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,18 @@ def params_header(params: Mapping[str, Any]) -> str:
     return "CYPHER " + " ".join(f"{k}={cypher_literal(v)}" for k, v in params.items()) + " "
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Result values to plain Python; nodes and edges must be projected to maps in Cypher."""
+    kind = type(value)
+    if kind in _SCALARS:  # most values: tested by their exact type, which is cheap
+        return value
+    if kind is OrderedDict or kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):

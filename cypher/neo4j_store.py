@@ -28,8 +28,18 @@ from cypher.store import GraphStore, Row
 log = logging.getLogger("jcm.store.neo4j")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Driver values to plain Python; temporal values become `datetime.date` (DESIGN §3)."""
+    kind = type(value)
+    if kind in _SCALARS:  # most values: tested by their exact type, which is cheap
+        return value
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, neo4j_time.Date):
         return value.to_native()
     if isinstance(value, neo4j_time.DateTime):
