@@ -38,7 +38,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher.registry import QueryRegistry
-from cypher.store import GraphStore
 
 _RELATED = re.compile(
     r"^UNWIND \$keys AS key\s+"
@@ -138,40 +137,54 @@ class Paged:
     arguments: sent as parameters, never written into the statement."""
 
     name: str
-    nested: tuple[str, ...] = ()
+    nested: tuple[Plan, ...] = ()
     limit: int = 20
     after: str | int | None = None
 
     @property
     def shape(self) -> Paged:
         """What the statement's text depends on (its arguments left out)."""
-        return Paged(self.name, self.nested)
+        return Paged(self.name, shapes(self.nested))
 
 
 # A relation to compose: its named query, or the query and the relations to read on each of
-# its nodes in turn (one level of nesting: `technologies { sectors { name } }`), or a page of
-# a related list.
-Plan = str | tuple[str, tuple[str, ...]] | Paged
+# its nodes in turn (`technologies { sectors { name } }`, to any depth), or a page of a
+# related list (with the relations to read on the page's nodes).
+Plan = str | tuple[str, tuple["Plan", ...]] | Paged
 
 
-def _plan(item: Plan) -> tuple[str, tuple[str, ...]]:
+def plan_parts(item: Plan) -> tuple[str, tuple[Plan, ...]]:
+    """A plan's named query and the plans nested in it."""
     if isinstance(item, Paged):
         return item.name, item.nested
     return (item, ()) if isinstance(item, str) else item
 
 
-def shapes(relations: list[Plan]) -> tuple[Plan, ...]:
-    return tuple(item.shape if isinstance(item, Paged) else item for item in relations)
+def shapes(relations: list[Plan] | tuple[Plan, ...]) -> tuple[Plan, ...]:
+    """The plans with the pages' arguments left out, at every depth."""
+    out: list[Plan] = []
+    for item in relations:
+        if isinstance(item, Paged):
+            out.append(item.shape)
+        elif isinstance(item, str):
+            out.append(item)
+        else:
+            out.append((item[0], shapes(item[1])))
+    return tuple(out)
 
 
-def relation_params(relations: list[Plan]) -> dict[str, Any]:
-    """The parameters of the pages among `relations` (`rel0_limit`, `rel0_after`, …)."""
+def relation_params(relations: list[Plan] | tuple[Plan, ...], prefix: str = "") -> dict[str, Any]:
+    """The parameters of the pages among `relations`, at every depth: `rel0_limit`,
+    `rel0_fetch`, `rel0_after` for the first relation, `rel0_sub1_limit`… for a page nested in
+    it."""
     params: dict[str, Any] = {}
     for i, item in enumerate(relations):
+        column = f"{prefix}sub{i}" if prefix else f"rel{i}"
         if isinstance(item, Paged):
-            params[f"rel{i}_limit"] = item.limit
-            params[f"rel{i}_fetch"] = item.limit + 1
-            params[f"rel{i}_after"] = item.after
+            params[f"{column}_limit"] = item.limit
+            params[f"{column}_fetch"] = item.limit + 1
+            params[f"{column}_after"] = item.after
+        params |= relation_params(plan_parts(item)[1], f"{column}_")
     return params
 
 
@@ -207,34 +220,37 @@ def _subquery(
     registry: QueryRegistry,
     name: str,
     column: str,
-    nested: tuple[str, ...],
+    nested: tuple[Plan, ...],
     projection: Projection,
     source: str,
+    path: str,
 ) -> list[str]:
     """Relation `name` from the node bound to `source` (imported into the subquery),
-    collected as `column`; each of its nodes with the `nested` relations read on it."""
+    collected as `column`; each of its nodes with the `nested` relations read on it. `path`
+    names the parameters of the pages nested in it (`rel0_sub1_limit`)."""
     r = relation(registry, name)
     carried = f"{r.node}, {r.rel}" if r.rel else r.node
     lines = [*_from_node(registry, name, source), f"WITH {carried}", f"ORDER BY {r.order}"]
-    return lines + _collected(registry, r, nested, projection, column)
+    return lines + _collected(registry, r, nested, projection, column, path)
 
 
 def _paged_subquery(
     registry: QueryRegistry,
     name: str,
     column: str,
-    nested: tuple[str, ...],
+    nested: tuple[Plan, ...],
     projection: Projection,
     source: str,
+    path: str,
 ) -> list[str]:
     """A page of relation `name` from the node bound to `source`, as the map `{total,
-    hasNext, items}` named `column`; its size and cursor are the parameters `$<column>_limit`,
-    `$<column>_fetch` (one more) and `$<column>_after`. The list is counted, and only the
-    page's nodes are read (with their `nested` relations), as its own query does."""
+    hasNext, items}` named `column`; its size and cursor are the parameters `$<path>_limit`,
+    `$<path>_fetch` (one more) and `$<path>_after`. The list is counted, and only the page's
+    nodes are read (with their `nested` relations), as its own query does."""
     r = relation(registry, name)
     if r.cursor is None or r.rel is None:
         raise NotComposable(f"{name} is not a page query")
-    limit, fetch, after = (f"${column}_{p}" for p in ("limit", "fetch", "after"))
+    limit, fetch, after = (f"${path}_{p}" for p in ("limit", "fetch", "after"))
     *start, pattern = _from_node(registry, name, source)
     var = _keyed(registry, name)["var"]
     page = [
@@ -243,7 +259,7 @@ def _paged_subquery(
         f"WITH {r.node}, {r.rel}",
         f"ORDER BY {r.order}",
         f"LIMIT {fetch}",
-        *_collected(registry, r, nested, projection, "found"),
+        *_collected(registry, r, nested, projection, "found", path),
     ]
     return [
         *start,
@@ -264,19 +280,22 @@ def _paged_subquery(
 def _collected(
     registry: QueryRegistry,
     r: Relation,
-    nested: tuple[str, ...],
+    nested: tuple[Plan, ...],
     projection: Projection,
     column: str,
+    path: str,
 ) -> list[str]:
     """The rows of relation `r` (its node and relationship bound, in order) collected as
-    `column`, each node with the `nested` relations read on it."""
+    `column`, each node with the `nested` relations (or pages) read on it."""
     node = node_map(r.node, r.label, _with_keys(registry, r, nested, projection))
     fields = f"node: {node}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
     carried = f"{r.node}, {r.rel}" if r.rel else r.node
     lines: list[str] = []
     for j, inner in enumerate(nested):
         # The inner query sees only the node: its own a, b and r are new.
-        body = _subquery(registry, inner, f"sub{j}", (), projection, r.node)
+        name, deeper = plan_parts(inner)
+        build = _paged_subquery if isinstance(inner, Paged) else _subquery
+        body = build(registry, name, f"sub{j}", deeper, projection, r.node, f"{path}_sub{j}")
         lines += ["CALL {", f"  WITH {r.node}", *(f"  {line}" for line in body), "}"]
         carried += f", sub{j}"
         fields += f", sub{j}: sub{j}"
@@ -287,12 +306,13 @@ def _collected(
 
 
 def _with_keys(
-    registry: QueryRegistry, r: Relation, nested: tuple[str, ...], projection: Projection
+    registry: QueryRegistry, r: Relation, nested: tuple[Plan, ...], projection: Projection
 ) -> Projection:
     """The projection, with the properties the nested relations start from (they key the
     nested rows) and a page's cursor property added to the relation's own label."""
     props = dict(projection).get(r.label) if r.label else None
-    needed = {start_key(registry, inner) for inner in nested} | ({r.cursor} - {None})
+    needed = {start_key(registry, plan_parts(inner)[0]) for inner in nested}
+    needed |= {r.cursor} - {None}
     if props is None or not needed:
         return projection
     added = tuple(sorted({*props, *needed}))
@@ -331,72 +351,8 @@ def calls(
     rel1, …"""
     parts = []
     for i, item in enumerate(relations):
-        name, nested = _plan(item)
+        name, nested = plan_parts(item)
         build = _paged_subquery if isinstance(item, Paged) else _subquery
-        body = build(registry, name, f"rel{i}", nested, projection, source)
+        body = build(registry, name, f"rel{i}", nested, projection, source, f"rel{i}")
         parts += ["CALL {", f"  WITH {source}", *(f"  {line}" for line in body), "}"]
     return parts
-
-
-Rows = list[dict[str, Any]]
-# A page of a related list as its loader keeps it: {key, total, items, hasNext}.
-PageRow = dict[str, Any]
-
-
-@dataclass
-class Related:
-    """One node's relations read by a composed statement: per relation query, its rows (each
-    with `key`, `node` and, where the query has one, `rel`); per nested relation query, its
-    rows per key of the related node; per page (query, limit, after), the page."""
-
-    direct: dict[str, Rows]
-    nested: dict[str, dict[Any, Rows]]
-    pages: dict[tuple[str, int, Any], PageRow]
-
-
-def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Plan]) -> Related:
-    """The relation columns of one row of a composed statement, unpacked."""
-    found = Related({}, {}, {})
-    for i, item in enumerate(relations):
-        name, nested = _plan(item)
-        column = row[f"rel{i}"]
-        if isinstance(item, Paged):
-            items = column["items"]
-            found.pages[(name, item.limit, item.after)] = {
-                "key": row["key"],
-                "total": column["total"],
-                "hasNext": column["hasNext"],
-                "items": [{"node": entry["node"], "rel": entry["rel"]} for entry in items],
-            }
-        else:
-            items = column
-            found.direct[name] = [
-                {
-                    "key": row["key"],
-                    "node": entry["node"],
-                    **({"rel": entry["rel"]} if "rel" in entry else {}),
-                }
-                for entry in items
-            ]
-        for j, inner in enumerate(nested):
-            prop = start_key(registry, inner)
-            per_node = found.nested.setdefault(inner, {})
-            for entry in items:
-                key = entry["node"][prop]
-                per_node[key] = [{"key": key, **sub} for sub in entry[f"sub{j}"]]
-    return found
-
-
-async def read_with_relations(
-    store: GraphStore,
-    lookup: str,
-    relations: list[Plan],
-    keys: list[Any],
-    projection: Projection = (),
-) -> dict[Any, tuple[dict[str, Any], Related]]:
-    """Per key found: the node's properties (those the projection names) and its relations
-    (see `related_of`), in one round trip."""
-    text = compose(store.registry, lookup, relations, projection)
-    params = {"keys": keys, **relation_params(relations)}
-    rows = await store.read_text(f"{lookup}_with_relations", text, params)
-    return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}

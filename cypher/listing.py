@@ -18,13 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cypher.compiled_pages import composed_page, projected_page
-from cypher.compiled_reads import (
-    Plan,
-    Projection,
-    Related,
-    related_of,
-    relation_params,
-)
+from cypher.compiled_reads import Plan, Projection, relation_params
+from cypher.compiled_rows import Related, related_of
 from cypher.store import GraphStore
 
 Op = Literal["in", "eq", "gte", "lte", "any_in", "flag", "contains_unit", "overlaps"]

@@ -22,7 +22,8 @@ from graphql import (
 )
 from strawberry.types import Info
 
-from cypher.compiled_reads import Paged, Plan, Related, read_with_relations
+from cypher.compiled_reads import Paged, Plan
+from cypher.compiled_rows import Related, read_with_relations
 from schema.context import RequestContext
 from schema.errors import ApiError
 from schema.pagination import page_size, parse_key_cursor
@@ -110,10 +111,16 @@ def _node_fields(root: FieldNode, path: tuple[str, ...], fragments: dict) -> lis
     return [f for c in current for f in _ast_fields(c.selection_set, fragments)]
 
 
+# Levels of relations below a root field that its statement reads (`project { technologies {
+# sectors { … } } }` is two); deeper ones go through the loaders, a batched trip a level.
+MAX_DEPTH = 4
+
+
 def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
     """The relation queries the current root field's selection needs on its `type_name`
     nodes (for a connection, those under `nodes` and `edges { node }`), each with those
-    selected on its own nodes when it has any."""
+    selected on its own nodes, and the pages of related lists among them, down to
+    MAX_DEPTH."""
     raw = info._raw_info
     fields = [
         f
@@ -121,18 +128,28 @@ def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
         for path in ((), ("nodes",), ("edges", "node"))
         for f in _node_fields(root, path, raw.fragments)
     ]
-    plans: dict[str, list[str]] = {}
+    return _plans(raw, fields, type_name, 1)
+
+
+def _plans(raw: Any, fields: list[FieldNode], type_name: str, depth: int) -> list[Plan]:
+    """The relations and pages `fields` select on `type_name` nodes, at `depth`."""
+    selected: dict[str, list[FieldNode]] = {}
     for name, field in _relation_fields(fields, type_name):
-        nested = plans.setdefault(name, [])
-        target = TARGETS.get(name)
-        if target:
-            inner_fields = _ast_fields(field.selection_set, raw.fragments)
-            for inner, _ in _relation_fields(inner_fields, target):
-                if inner not in nested:
-                    nested.append(inner)
-    pages = [page for f in fields if (page := _paged(raw, f, type_name)) is not None]
-    listed = [(name, tuple(nested)) if nested else name for name, nested in plans.items()]
-    return listed + list(dict.fromkeys(pages))
+        selected.setdefault(name, []).append(field)
+    plans: list[Plan] = []
+    for name, nodes in selected.items():
+        # Every place the relation is selected (aliases, fragments) reads the same rows.
+        inner = [f for node in nodes for f in _ast_fields(node.selection_set, raw.fragments)]
+        nested = _nested(raw, inner, TARGETS.get(name), depth)
+        plans.append((name, nested) if nested else name)
+    pages = [page for f in fields if (page := _paged(raw, f, type_name, depth)) is not None]
+    return plans + list(dict.fromkeys(pages))
+
+
+def _nested(raw: Any, fields: list[FieldNode], target: str | None, depth: int) -> tuple[Plan, ...]:
+    if target is None or depth >= MAX_DEPTH:
+        return ()
+    return tuple(_plans(raw, fields, target, depth + 1))
 
 
 def _arguments(raw: Any, field: FieldNode, type_name: str) -> dict[str, Any] | None:
@@ -152,7 +169,7 @@ def _arguments(raw: Any, field: FieldNode, type_name: str) -> dict[str, Any] | N
     return values
 
 
-def _paged(raw: Any, field: FieldNode, type_name: str) -> Paged | None:
+def _paged(raw: Any, field: FieldNode, type_name: str, depth: int) -> Paged | None:
     """The page a paged list field asks for, with the relations selected on its nodes; None
     when its arguments are not usable (its resolver then reads it and reports the error)."""
     name = PAGES.get(type_name, {}).get(field.name.value)
@@ -171,8 +188,7 @@ def _paged(raw: Any, field: FieldNode, type_name: str) -> Paged | None:
         for path in (("nodes",), ("edges", "node"))
         for f in _node_fields(field, path, raw.fragments)
     ]
-    nested = tuple(dict.fromkeys(n for n, _ in _relation_fields(inner, TARGETS[name])))
-    return Paged(name, nested, limit, after)
+    return Paged(name, _nested(raw, inner, TARGETS[name], depth), limit, after)
 
 
 def selected_names(info: Ctx) -> set[str]:
@@ -201,17 +217,15 @@ async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict
     found = await read_with_relations(info.context.store, lookup, relations, keys, projection)
     nodes = {key: node for key, (node, _) in found.items()}
     info.context.loaders.by_key(lookup).prime_many(nodes)
-    for key, (_, related) in found.items():
-        prime_related(info, key, related)
+    for _, related in found.values():
+        prime_related(info, related)
     return nodes
 
 
-def prime_related(info: Ctx, key: Any, related: Related) -> None:
-    """Primes the relation loaders with one node's relations read by a composed statement."""
+def prime_related(info: Ctx, related: Related) -> None:
+    """Primes the relation and page loaders with the relations a composed statement read."""
     loaders = info.context.loaders
-    for name, rows in related.direct.items():
-        loaders.related(name).prime(key, rows)
-    for name, per_node in related.nested.items():
-        loaders.related(name).prime_many(per_node)
-    for (name, limit, after), page in related.pages.items():
-        loaders.page(name, limit, after).prime(key, page)
+    for name, per_key in related.lists.items():
+        loaders.related(name).prime_many(per_key)
+    for (name, limit, after), per_key in related.pages.items():
+        loaders.page(name, limit, after).prime_many(per_key)

@@ -147,8 +147,8 @@ async def list_page(
             return page.total
         return await count_rows(store, listing, tree)
 
-    for key, related in page.related.items():
-        prime_related(info, key, related)
+    for related in page.related.values():
+        prime_related(info, related)
     return connection(
         [from_row(cls, row) for row in page.rows],
         page.cursors,

@@ -71,25 +71,29 @@ async def test_paging_a_country_s_projects_by_cursor_walks_the_whole_list_once(
 async def test_a_compiled_page_equals_the_same_page_read_by_its_loader(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    # Reached through a project's hostCountry, the country's page is not compiled: its own
-    # named query (country_projects) reads it.
+    # Reached through a credit's trace, which is not a compiled lookup, the country's page is
+    # read by its own named query (country_projects) through its loader.
     fields = """projects(first: 4, after: $after) { totalCount
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         edges { cursor node { ref title status dataQuality } } }"""
-    first, _ = await ask(seeded_client, COUNTRY_PAGE, {"code": "VN", "first": 4})
+    first, _ = await ask(seeded_client, COUNTRY_PAGE, {"code": "TH", "first": 4})
     after = data(first)["country"]["projects"]["pageInfo"]["endCursor"]
     compiled, trips = await ask(
         seeded_client,
-        f'query($after: String) {{ country(code: "VN") {{ {fields} }} }}',
+        f'query($after: String) {{ country(code: "TH") {{ {fields} }} }}',
         {"after": after},
     )
     loaded, loaded_trips = await ask(
         seeded_client,
-        f'query($after: String) {{ project(ref: "VN001") {{ hostCountry {{ {fields} }} }} }}',
+        f"""query($after: String) {{ traceCredit(serial: "TH-X-TH-01-2025-1-000065") {{
+            hostCountry {{ code {fields} }} }} }}""",
         {"after": after},
     )
-    assert (trips, loaded_trips) == (1, 2)
-    assert data(compiled)["country"] == data(loaded)["project"]["hostCountry"]
+    assert trips == 1
+    assert loaded_trips > trips  # the trace's own trip, then the page's
+    country = data(loaded)["traceCredit"]["hostCountry"]
+    assert country.pop("code") == "TH"
+    assert data(compiled)["country"] == country
 
 
 async def test_a_page_size_left_out_is_the_default_page_in_the_same_round_trip(
@@ -216,3 +220,110 @@ def test_every_compiled_page_composes_with_the_relations_its_nodes_can_have() ->
             nested = tuple(RELATIONS[TARGETS[name]].values())
             text = compose(QUERIES, LOOKUPS[type_name], [Paged(name, nested)])
             assert text.count("CALL {") == 3 + len(nested)  # the page, its count, its rows
+
+
+async def test_a_page_nested_under_a_relation_comes_in_the_same_round_trip(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ project(ref: "VN001") { title hostCountry { name
+        projects(first: 3) { totalCount nodes { ref technologies { name } } } } } }"""
+    body, trips = await ask(seeded_client, query)
+    assert trips == 1
+    page = data(body)["project"]["hostCountry"]["projects"]
+    assert page["totalCount"] == len(hosted_by("VN"))
+    assert [n["ref"] for n in page["nodes"]] == hosted_by("VN")[:3]
+    assert any(n["technologies"] for n in page["nodes"])
+
+
+NESTED_PAGE_STATEMENT = """UNWIND $keys AS key
+MATCH (root:Project {ref: key})
+CALL {
+  WITH root
+  WITH root AS a
+  MATCH (a)-[r:HOSTED_IN]->(b:Country)
+  WITH b, r
+  ORDER BY b.code
+  CALL {
+    WITH b
+    WITH b AS a
+    CALL {
+      WITH a
+      MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+      RETURN count(b) AS total
+    }
+    CALL {
+      WITH a
+      MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+      WHERE $rel0_sub0_after IS NULL OR b.ref > $rel0_sub0_after
+      WITH b, r
+      ORDER BY b.ref
+      LIMIT $rel0_sub0_fetch
+      CALL {
+        WITH b
+        WITH b AS a
+        MATCH (a)-[r:USES]->(b:Technology)
+        WITH b, r
+        ORDER BY b.id
+        RETURN collect({node: b {.id, .name}, rel: r {.*}}) AS sub0
+      }
+      WITH b, r, sub0
+      ORDER BY b.ref
+      RETURN collect({node: b {.ref, .title}, rel: r {.*}, sub0: sub0}) AS found
+    }
+    RETURN {total: total, hasNext: size(found) > $rel0_sub0_limit, \
+items: found[0..$rel0_sub0_limit]} AS sub0
+  }
+  WITH b, r, sub0
+  ORDER BY b.code
+  RETURN collect({node: b {.code, .name}, rel: r {.*}, sub0: sub0}) AS rel0
+}
+RETURN key, root {.ref, .title} AS node, rel0"""
+
+
+def test_a_page_nested_under_a_relation_compiles_to_a_subquery_of_its_subquery() -> None:
+    # GraphQL: project(ref:) { title hostCountry { name projects(first: 3) {
+    #   totalCount nodes { ref technologies { name } } } } }
+    query = """{ project(ref: "VN001") { title hostCountry { name
+        projects(first: 3) { totalCount nodes { ref technologies { name } } } } } }"""
+    plan = ("project_host_country", (Paged("country_projects", ("project_technologies",), 3),))
+    assert compose(QUERIES, "project_by_key", [plan], projection(query)) == NESTED_PAGE_STATEMENT
+    # The nested page's size and cursor are named by where it sits.
+    assert relation_params([plan]) == {
+        "rel0_sub0_limit": 3,
+        "rel0_sub0_fetch": 4,
+        "rel0_sub0_after": None,
+    }
+
+
+async def test_relations_three_levels_below_a_lookup_come_in_its_round_trip(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ country(code: "TH") { projects(first: 6) {
+        nodes { ref technologies { key sectors { key } } } } } }"""
+    body, trips = await ask(seeded_client, query)
+    assert trips == 1
+    for node in data(body)["country"]["projects"]["nodes"]:
+        alone, _ = await ask(
+            seeded_client,
+            f'{{ project(ref: "{node["ref"]}") {{ technologies {{ key sectors {{ key }} }} }} }}',
+        )
+        assert node["technologies"] == data(alone)["project"]["technologies"]
+    assert any(n["technologies"] for n in data(body)["country"]["projects"]["nodes"])
+
+
+async def test_relations_deeper_than_a_statement_reads_come_through_the_loaders(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Five levels below the root: the statement reads four, a loader the fifth.
+    query = """{ project(ref: "VN001") { hostCountry { projects(first: 2) { nodes {
+        hostCountry { projects(first: 2) { nodes { ref technologies { key } } } } } } } } }"""
+    body, trips = await ask(seeded_client, query)
+    assert trips == 2
+    outer = data(body)["project"]["hostCountry"]["projects"]["nodes"]
+    inner = [n for o in outer for n in o["hostCountry"]["projects"]["nodes"]]
+    assert [n["ref"] for n in inner] == hosted_by("VN")[:2] * 2
+    for node in inner:
+        alone, _ = await ask(
+            seeded_client, f'{{ project(ref: "{node["ref"]}") {{ technologies {{ key }} }} }}'
+        )
+        assert node["technologies"] == data(alone)["project"]["technologies"]

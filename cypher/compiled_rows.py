@@ -1,0 +1,74 @@
+"""The rows of a statement composed by cypher/compiled_reads.py, unpacked into what the data
+loaders hold: each relation's rows per key of the node it starts from, each page per key.
+
+A composed statement returns, per root node, one column per relation (`rel0`, `rel1`, …):
+a list of `{node, rel, sub0, sub1, …}` maps, where `subN` holds the relations read on that
+node in turn (to any depth), or for a page a `{total, hasNext, items}` map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cypher.compiled_reads import Paged, Plan, compose, plan_parts, relation_params, start_key
+from cypher.registry import QueryRegistry
+from cypher.store import GraphStore
+
+Rows = list[dict[str, Any]]
+# A page of a related list as its loader keeps it: {key, total, items, hasNext}.
+PageRow = dict[str, Any]
+
+
+@dataclass
+class Related:
+    """Relations read by a composed statement: per relation query, its rows (each with
+    `key`, `node` and, where the query has one, `rel`) per key of the node they start from;
+    per page (query, limit, after), the page per key."""
+
+    lists: dict[str, dict[Any, Rows]]
+    pages: dict[tuple[str, int, Any], dict[Any, PageRow]]
+
+
+def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Plan]) -> Related:
+    """The relation columns of one row of a composed statement, unpacked."""
+    found = Related({}, {})
+    for i, item in enumerate(relations):
+        _unpack(registry, row["key"], row[f"rel{i}"], item, found)
+    return found
+
+
+def _unpack(registry: QueryRegistry, key: Any, column: Any, item: Plan, found: Related) -> None:
+    name, nested = plan_parts(item)
+    if isinstance(item, Paged):
+        items = column["items"]
+        found.pages.setdefault((name, item.limit, item.after), {})[key] = {
+            "key": key,
+            "total": column["total"],
+            "hasNext": column["hasNext"],
+            "items": [{"node": entry["node"], "rel": entry["rel"]} for entry in items],
+        }
+    else:
+        items = column
+        found.lists.setdefault(name, {})[key] = [
+            {"key": key, "node": entry["node"], **({"rel": entry["rel"]} if "rel" in entry else {})}
+            for entry in items
+        ]
+    for j, inner in enumerate(nested):
+        prop = start_key(registry, plan_parts(inner)[0])
+        for entry in items:
+            _unpack(registry, entry["node"][prop], entry[f"sub{j}"], inner, found)
+
+
+async def read_with_relations(
+    store: GraphStore,
+    lookup: str,
+    relations: list[Plan],
+    keys: list[Any],
+    projection: Any = (),
+) -> dict[Any, tuple[dict[str, Any], Related]]:
+    """Per key found: the node's properties (those the projection names) and its relations
+    (see `related_of`), in one round trip."""
+    text = compose(store.registry, lookup, relations, projection)
+    params = {"keys": keys, **relation_params(relations)}
+    rows = await store.read_text(f"{lookup}_with_relations", text, params)
+    return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}
