@@ -2,11 +2,12 @@
 (cypher/compiled_reads.py), then primes the request's data loaders with the rows, so the
 nested resolvers answer from memory: `project(ref:) { hostCountry { name } technologies {
 name } sources { url } }` is one database round trip instead of four. The relations selected
-on those related nodes (`technologies { sectors { name } }`) come in the same statement, and
-a page of projects, countries or organizations reads them with the page (cypher/listing.py).
-A page of a related list (`country { projects(first: 5) { nodes { hostCountry { name } } } }`)
-comes in the same statement too, with the relations selected on its nodes. Deeper ones go
-through the loaders (one batched trip each)."""
+on those related nodes (`technologies { sectors { name } }`) come in the same statement, to
+MAX_DEPTH levels, and a page of projects, countries or organizations reads them with the page
+(cypher/listing.py). A page of a related list (`country { projects(first: 5) { nodes {
+hostCountry { name } } } }`, `issuances { blocks(first: 10) { … } }`) comes in the same
+statement too, at any of those levels, with the relations selected on its nodes. Deeper ones
+go through the loaders (one batched trip a level)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ RELATIONS: dict[str, dict[str, str]] = {
 PAGES: dict[str, dict[str, str]] = {
     "Country": {"projects": "country_projects"},
     "Organization": {"projects": "organization_projects"},
+    "Technology": {"projects": "technology_projects"},
+    "Issuance": {"blocks": "issuance_blocks"},
 }
 # Relation fields whose items are nodes of a type above, so relations on them can be nested.
 TARGETS: dict[str, str] = {
@@ -74,6 +77,8 @@ TARGETS: dict[str, str] = {
     "organization_country": "Country",
     "country_projects": "Project",
     "organization_projects": "Project",
+    "technology_projects": "Project",
+    "issuance_blocks": "CreditBlock",
 }
 LOOKUPS = {
     "Project": "project_by_key",

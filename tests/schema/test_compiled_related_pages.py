@@ -217,9 +217,15 @@ def test_every_page_query_of_a_related_list_can_be_composed() -> None:
 def test_every_compiled_page_composes_with_the_relations_its_nodes_can_have() -> None:
     for type_name, fields in PAGES.items():
         for name in fields.values():
-            nested = tuple(RELATIONS[TARGETS[name]].values())
-            text = compose(QUERIES, LOOKUPS[type_name], [Paged(name, nested)])
-            assert text.count("CALL {") == 3 + len(nested)  # the page, its count, its rows
+            nested = tuple(RELATIONS.get(TARGETS[name], {}).values())
+            page = Paged(name, nested)
+            if type_name in LOOKUPS:
+                text = compose(QUERIES, LOOKUPS[type_name], [page])
+                assert text.count("CALL {") == 3 + len(nested)  # the page, its count, its rows
+            else:  # a type reached through a project's relation
+                via = next(q for q in RELATIONS["Project"].values() if TARGETS.get(q) == type_name)
+                text = compose(QUERIES, "project_by_key", [(via, (page,))])
+                assert text.count("CALL {") == 4 + len(nested)
 
 
 async def test_a_page_nested_under_a_relation_comes_in_the_same_round_trip(
@@ -327,3 +333,41 @@ async def test_relations_deeper_than_a_statement_reads_come_through_the_loaders(
             seeded_client, f'{{ project(ref: "{node["ref"]}") {{ technologies {{ key }} }} }}'
         )
         assert node["technologies"] == data(alone)["project"]["technologies"]
+
+
+BLOCKS = "blocks(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { key quantity } }"
+
+
+async def test_pages_of_an_issuance_s_blocks_come_with_its_project(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    body, trips = await ask(
+        seeded_client, f'{{ project(ref: "ID002") {{ issuances {{ key {BLOCKS} }} }} }}'
+    )
+    assert trips == 1
+    issuances = data(body)["project"]["issuances"]
+    assert any(i["blocks"]["nodes"] for i in issuances)
+    for issuance in issuances:  # the same page read alone, by its loader
+        alone, _ = await ask(
+            seeded_client, f'{{ issuance(key: "{issuance["key"]}") {{ key {BLOCKS} }} }}'
+        )
+        assert data(alone)["issuance"] == issuance
+
+
+async def test_pages_of_a_technology_s_projects_come_with_its_project(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    projects = "projects(first: 2) { totalCount nodes { ref hostCountry { code } } }"
+    body, trips = await ask(
+        seeded_client, f'{{ project(ref: "VN001") {{ technologies {{ key {projects} }} }} }}'
+    )
+    assert trips == 1
+    technologies = data(body)["project"]["technologies"]
+    assert technologies
+    for technology in technologies:  # the same page in a list of technologies, by its loader
+        listed = f'technologies(filter: {{ids: ["{technology["key"]}"]}})'
+        alone, alone_trips = await ask(
+            seeded_client, f"{{ {listed} {{ nodes {{ key {projects} }} }} }}"
+        )
+        assert alone_trips > 1
+        assert data(alone)["technologies"]["nodes"] == [technology]
