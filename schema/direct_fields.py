@@ -87,9 +87,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def leaf(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                if non_null:
-                    raise _Fallback
-                return None
+                return _absent(non_null)
             out = serialize(value)
             if out is None or out is Undefined:
                 raise _Fallback
@@ -110,9 +108,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def many(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                if non_null:
-                    raise _Fallback
-                return None
+                return _absent(non_null)
             if type(value) is not list or any(type(v) is not cls for v in value):
                 raise _Fallback
             done: list[Any] = []
@@ -137,9 +133,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def obj(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                if non_null:
-                    raise _Fallback
-                return None
+                return _absent(non_null)
             if type(value) is not cls:
                 raise _Fallback
             grouped, defers, _ = executor.collect_subfields(inner, fields)
@@ -148,6 +142,13 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
             return executor.execute_fields(inner, value, path, grouped, None)
 
         return obj
+    return None
+
+
+def _absent(non_null: bool) -> None:
+    """A null where the schema allows one; one it forbids is graphql-core's to report."""
+    if non_null:
+        raise _Fallback
     return None
 
 

@@ -112,27 +112,31 @@ class CountingExecutor(DirectExecutor):
         return super().build_resolve_info(field_def, field_nodes, *args)
 
 
+async def counted(client: httpx.AsyncClient, query: str) -> tuple[dict, int, list[str]]:
+    """The answer, its round trips and the fields graphql-core's own path resolved."""
+    CountingExecutor.by_graphql_core = []
+    with executed_by(client, CountingExecutor):
+        body, trips = await answer_and_trips(client, query, {}, "counted")
+    return data(body), trips, CountingExecutor.by_graphql_core
+
+
 async def test_every_field_under_a_compiled_page_is_answered_directly(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    CountingExecutor.by_graphql_core = []
-    with executed_by(seeded_client, CountingExecutor):
-        body = await answer(seeded_client, PAGE, {}, "counted")
-    nodes = data(body)["projects"]["nodes"]
+    answered, _, by_graphql_core = await counted(seeded_client, PAGE)
+    nodes = answered["projects"]["nodes"]
     assert len(nodes) == 50
     assert any(n["funding"] for n in nodes)
     # The root field and the connection's own fields; none of the nodes' hundreds of fields.
-    assert CountingExecutor.by_graphql_core == ["projects", "totalCount", "nodes"]
+    assert by_graphql_core == ["projects", "totalCount", "nodes"]
 
 
 async def test_a_relation_not_read_yet_goes_through_its_loader(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    CountingExecutor.by_graphql_core = []
-    with executed_by(seeded_client, CountingExecutor):
-        body = await answer(seeded_client, DEEP, {}, "counted")
-    assert data(body)["project"]["issuances"]
-    assert "partnerships" in CountingExecutor.by_graphql_core
+    answered, _, by_graphql_core = await counted(seeded_client, DEEP)
+    assert answered["project"]["issuances"]
+    assert "partnerships" in by_graphql_core
 
 
 async def test_every_relation_a_lookup_reads_with_its_project_is_answered_directly(
@@ -140,9 +144,7 @@ async def test_every_relation_a_lookup_reads_with_its_project_is_answered_direct
 ) -> None:
     relations = " ".join(f"{field} {{ __typename }}" for field in RELATIONS["Project"])
     query = f'{{ project(ref: "ID002") {{ ref {relations} }} }}'
-    CountingExecutor.by_graphql_core = []
-    with executed_by(seeded_client, CountingExecutor):
-        body, trips = await answer_and_trips(seeded_client, query, {}, "counted")
-    assert data(body)["project"]["issuances"]
+    answered, trips, by_graphql_core = await counted(seeded_client, query)
+    assert answered["project"]["issuances"]
     assert trips == 1
-    assert CountingExecutor.by_graphql_core == ["project"]
+    assert by_graphql_core == ["project"]
