@@ -4,16 +4,18 @@ graphql-core resolves every field the same way: it builds a resolve info, Strawb
 it in its own `Info`, runs the field's extension chain and then completes the value through
 a chain of checks (list, object, type test, sub-selection). For a page of 50 projects with
 their countries, technologies and funding that is several hundred fields and most of a
-request's time outside the database. Two kinds of field do not need any of it:
+request's time outside the database. These fields do not need any of it:
 
 - a plain field (no resolver, no arguments) whose value is an attribute of the object, and
   `__typename`;
+- a field whose resolver is a plain (not async) function of the object alone
+  (`Connection.nodes`, `Project.conflicts`);
 - a relation a compiled read has primed (schema/prefetch.py's RELATIONS): its resolver,
   written with `related_rows`, reads only the request's loaders and answers at once.
 
 `DirectExecutor` answers those itself: the attribute or the resolver's value, completed
 directly when it is a scalar, an enum, an object of the expected Strawberry type or a list
-of those. Anything else (a resolver it does not know, arguments, an abstract type, a value
+of those. Anything else (another resolver, arguments, an abstract type, a value
 still to be loaded, a null where the schema forbids one, a value a scalar refuses) goes to
 graphql-core's own path for that field, which resolves it again and reports errors exactly
 as before; the direct path has no side effects, so doing a field twice changes nothing.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from inspect import signature
 from typing import Any, ClassVar
 
 from graphql import (
@@ -71,6 +74,13 @@ def _attribute(name: str) -> Callable[[Any, Any], Any]:
 def _resolver(func: Callable[..., Any]) -> Callable[[Any, Any], Any]:
     def read(source: Any, context: Any) -> Any:
         return func(source, info=PrimedOnly(context))
+
+    return read
+
+
+def _of_self(func: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    def read(source: Any, _context: Any) -> Any:
+        return func(source)
 
     return read
 
@@ -173,10 +183,14 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
     complete = _completer(field_def.type)
     if complete is None:
         return None
-    if definition.base_resolver is None:
+    resolver = definition.base_resolver
+    if resolver is None:
         return _Field(field_def.type, _attribute(definition.python_name), complete)
     if (parent.name, name) in RELATION_FIELDS:
-        return _Field(field_def.type, _resolver(definition.base_resolver.wrapped_func), complete)
+        return _Field(field_def.type, _resolver(resolver.wrapped_func), complete)
+    if not resolver.is_async and list(signature(resolver.wrapped_func).parameters) == ["self"]:
+        # A function of the object alone (`Connection.nodes`, `Project.conflicts`).
+        return _Field(field_def.type, _of_self(resolver.wrapped_func), complete)
     return None
 
 
