@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 from graphql import (
     GraphQLEnumType,
+    GraphQLField,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -37,6 +38,7 @@ from graphql import (
     GraphQLScalarType,
     Undefined,
 )
+from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -59,7 +61,7 @@ class _Fallback(Exception):
 
 @dataclass(frozen=True)
 class _Field:
-    type: GraphQLOutputType
+    definition: GraphQLField
     read: Callable[[Any, Any], Any]  # (source, context) -> value
     complete: Callable[..., Any]  # (executor, value, field_details_list, path) -> result
 
@@ -185,12 +187,12 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
         return None
     resolver = definition.base_resolver
     if resolver is None:
-        return _Field(field_def.type, _attribute(definition.python_name), complete)
+        return _Field(field_def, _attribute(definition.python_name), complete)
     if (parent.name, name) in RELATION_FIELDS:
-        return _Field(field_def.type, _resolver(resolver.wrapped_func), complete)
+        return _Field(field_def, _resolver(resolver.wrapped_func), complete)
     if not resolver.is_async and list(signature(resolver.wrapped_func).parameters) == ["self"]:
         # A function of the object alone (`Connection.nodes`, `Project.conflicts`).
-        return _Field(field_def.type, _of_self(resolver.wrapped_func), complete)
+        return _Field(field_def, _of_self(resolver.wrapped_func), complete)
     return None
 
 
@@ -232,11 +234,18 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         try:
             value = direct.read(source, self.context_value)
         except Exception:
-            value = _UNREAD
-        if value is _UNREAD or value is NOT_PRIMED or self.is_awaitable(value):
-            _discard(value)
+            value = NOT_PRIMED  # graphql-core's path runs it again and reports the error
+        if value is NOT_PRIMED:
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
+            )
+        return_type = direct.definition.type
+        if self.is_awaitable(value):  # as graphql-core completes a resolver's awaitable
+            info = self.build_resolve_info(
+                direct.definition, to_nodes(field_details_list), parent_type, path
+            )
+            return self.complete_awaitable_value(
+                return_type, field_details_list, info, path, value, position_context
             )
         try:
             done = direct.complete(self, value, field_details_list, path)
@@ -245,10 +254,10 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         except Exception as raw_error:  # a nested non-null field failed: as graphql-core does
-            self.handle_field_error(raw_error, direct.type, field_details_list, path)
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
         if self.is_awaitable(done):
-            return self._settled(done, direct.type, field_details_list, path)
+            return self._settled(done, return_type, field_details_list, path)
         return done
 
     def complete_item(
@@ -274,14 +283,3 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, fields, path)
             return None
-
-
-_UNREAD = object()
-
-
-def _discard(value: Any) -> None:
-    """An awaitable the direct path will not await (graphql-core's path asks for it again
-    and shares the load already started)."""
-    close = getattr(value, "close", None)
-    if close is not None:
-        close()

@@ -34,15 +34,17 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
+    # The total when the page's read counted it, else what counts it when asked.
+    count: strawberry.Private[int | Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="The page's nodes, without cursors.")
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
 
     @strawberry.field(description="How many there are in all (for this filter).")
-    async def total_count(self) -> int:
-        return await self.count()
+    def total_count(self) -> int:
+        # A known total is answered at once; GraphQL execution awaits the other.
+        return self.count if isinstance(self.count, int) else self.count()  # type: ignore[return-value]
 
 
 def page_size(first: int | None) -> int:
@@ -61,7 +63,7 @@ def connection(
     nodes: list[Any],
     cursors: list[str],
     has_next: bool,
-    count: Callable[[], Awaitable[int]],
+    count: int | Callable[[], Awaitable[int]],
     *,
     has_previous: bool = False,
 ) -> Connection[Any]:
@@ -109,9 +111,4 @@ async def nested_connection(
     row = await loaders.page(query, size, parse_key_cursor(after)).load(parent_key)
     nodes = [make(item) for item in row["items"]]
     cursors = [key_cursor(item["node"][node_key]) for item in row["items"]]
-    total = row["total"]
-
-    async def count() -> int:
-        return total
-
-    return connection(nodes, cursors, row["hasNext"], count)
+    return connection(nodes, cursors, row["hasNext"], row["total"])

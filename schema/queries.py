@@ -143,8 +143,6 @@ async def list_page(
         raise BadUserInput(str(exc)) from None
 
     async def count() -> int:
-        if page.total is not None:
-            return page.total
         return await count_rows(store, listing, tree)
 
     for related in page.related.values():
@@ -153,7 +151,7 @@ async def list_page(
         [from_row(cls, row) for row in page.rows],
         page.cursors,
         page.has_next,
-        count,
+        page.total if page.total is not None else count,
         has_previous=page.has_previous,
     )
 
