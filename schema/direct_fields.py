@@ -11,11 +11,13 @@ request's time outside the database. These fields do not need any of it:
 - a field whose resolver is a plain (not async) function of the object alone
   (`Connection.nodes`, `Project.conflicts`);
 - a relation a compiled read has primed (schema/prefetch.py's RELATIONS): its resolver,
-  written with `related_rows`, reads only the request's loaders and answers at once.
+  written with `related_rows`, reads only the request's loaders and answers at once; and
+  likewise a page of a related list it has primed (PAGES), with its `first` and `after`.
 
 `DirectExecutor` answers those itself: the attribute or the resolver's value, completed
 directly when it is a scalar, an enum, an object of the expected Strawberry type or a list
-of those. Anything else (another resolver, arguments, an abstract type, a value
+of those. Anything else (another resolver, arguments other than a compiled page's `first` and
+`after`, an abstract type, a value
 still to be loaded, a null where the schema forbids one, a value a scalar refuses) goes to
 graphql-core's own path for that field, which resolves it again and reports errors exactly
 as before; the direct path has no side effects, so doing a field twice changes nothing.
@@ -39,16 +41,22 @@ from graphql import (
     Undefined,
 )
 from graphql.execution.executor import to_nodes
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.node import NOT_PRIMED, PrimedOnly
-from schema.prefetch import RELATIONS
+from schema.prefetch import PAGES, RELATIONS
 
 # The relations a compiled read primes. Their resolvers, all written with schema/node.py's
 # related_rows, use nothing of their `info` but `info.context`.
 RELATION_FIELDS: frozenset[tuple[str, str]] = frozenset(
     (type_name, field) for type_name, fields in RELATIONS.items() for field in fields
+)
+# The pages of related lists a compiled read primes; their resolvers (schema/pagination.py's
+# nested_connection) take `first` and `after`, and likewise use only `info.context`.
+PAGE_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    (type_name, field) for type_name, fields in PAGES.items() for field in fields
 )
 _BACKREF = "strawberry-definition"
 # Directives collect_fields has already applied; any other (@stream) is graphql-core's.
@@ -62,8 +70,9 @@ class _Fallback(Exception):
 @dataclass(frozen=True)
 class _Field:
     definition: GraphQLField
-    read: Callable[[Any, Any], Any]  # (source, context) -> value
+    read: Callable[..., Any]  # (source, context, **arguments) -> value
     complete: Callable[..., Any]  # (executor, value, field_details_list, path) -> result
+    paged: bool = False  # a page of a related list: `first` and `after` go to its resolver
 
 
 def _attribute(name: str) -> Callable[[Any, Any], Any]:
@@ -73,9 +82,9 @@ def _attribute(name: str) -> Callable[[Any, Any], Any]:
     return read
 
 
-def _resolver(func: Callable[..., Any]) -> Callable[[Any, Any], Any]:
-    def read(source: Any, context: Any) -> Any:
-        return func(source, info=PrimedOnly(context))
+def _resolver(func: Callable[..., Any]) -> Callable[..., Any]:
+    def read(source: Any, context: Any, **arguments: Any) -> Any:
+        return func(source, info=PrimedOnly(context), **arguments)
 
     return read
 
@@ -114,14 +123,14 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
         if not isinstance(item_object, GraphQLObjectType):
             return None  # lists of scalars are rare here and left to graphql-core
         item = _completer(item_type)
-        cls = _origin(item_object)
-        if item is None or cls is None:
+        accepts = _accepts(item_object)
+        if item is None or accepts is None:
             return None
 
         def many(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
                 return _absent(non_null)
-            if type(value) is not list or any(type(v) is not cls for v in value):
+            if type(value) is not list or not all(map(accepts, value)):
                 raise _Fallback
             done: list[Any] = []
             waiting: list[int] = []
@@ -139,14 +148,14 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
         return many
 
     if isinstance(inner, GraphQLObjectType):
-        cls = _origin(inner)
-        if cls is None:
+        accepted = _accepts(inner)
+        if accepted is None:
             return None
 
         def obj(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
                 return _absent(non_null)
-            if type(value) is not cls:
+            if not accepted(value):
                 raise _Fallback
             grouped, defers, _ = executor.collect_subfields(inner, fields)
             if defers:
@@ -164,8 +173,21 @@ def _absent(non_null: bool) -> None:
     return None
 
 
-def _origin(object_type: GraphQLObjectType) -> type | None:
-    return getattr(object_type.extensions.get(_BACKREF), "origin", None)
+def _accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
+    """Which values complete as `object_type` here: any but null when the type has no type
+    test (graphql-core then makes none: a page's generic `Connection`), else those of the
+    type's own class (Strawberry's test, for the types of an interface); None when its class
+    is unknown."""
+    if object_type.is_type_of is None:
+        return _not_null
+    cls = getattr(object_type.extensions.get(_BACKREF), "origin", None)
+    if cls is None:
+        return None
+    return lambda value: type(value) is cls
+
+
+def _not_null(value: Any) -> bool:
+    return value is not None
 
 
 async def _gathered(done: list[Any], waiting: list[int]) -> list[Any]:
@@ -177,7 +199,10 @@ async def _gathered(done: list[Any], waiting: list[int]) -> list[Any]:
 
 def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
     field_def = parent.fields.get(name)
-    if field_def is None or field_def.args:
+    if field_def is None:
+        return None
+    paged = (parent.name, name) in PAGE_FIELDS and set(field_def.args) == {"first", "after"}
+    if field_def.args and not paged:
         return None
     definition = field_def.extensions.get(_BACKREF)
     if definition is None or definition.extensions or definition.permission_classes:
@@ -188,8 +213,8 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
     resolver = definition.base_resolver
     if resolver is None:
         return _Field(field_def, _attribute(definition.python_name), complete)
-    if (parent.name, name) in RELATION_FIELDS:
-        return _Field(field_def, _resolver(resolver.wrapped_func), complete)
+    if (parent.name, name) in RELATION_FIELDS or paged:
+        return _Field(field_def, _resolver(resolver.wrapped_func), complete, paged)
     if not resolver.is_async and list(signature(resolver.wrapped_func).parameters) == ["self"]:
         # A function of the object alone (`Connection.nodes`, `Project.conflicts`).
         return _Field(field_def, _of_self(resolver.wrapped_func), complete)
@@ -211,8 +236,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         node = field_details_list[0].node
         middleware = self.middleware_manager
         if (
-            node.arguments
-            or (node.directives and any(d.name.value not in _EVALUATED for d in node.directives))
+            (node.directives and any(d.name.value not in _EVALUATED for d in node.directives))
             or position_context is not None
             or (middleware is not None and middleware.middlewares)
         ):
@@ -227,12 +251,22 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
             direct = self._fields[key]
         except KeyError:
             direct = self._fields[key] = _direct_field(parent_type, name)
-        if direct is None:
+        if direct is None or (node.arguments and not direct.paged):
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )
         try:
-            value = direct.read(source, self.context_value)
+            arguments = (
+                get_argument_values(
+                    direct.definition,
+                    node,
+                    self.variable_values,
+                    field_details_list[0].fragment_variable_values,
+                )
+                if direct.paged
+                else {}
+            )
+            value = direct.read(source, self.context_value, **arguments)
         except Exception:
             value = NOT_PRIMED  # graphql-core's path runs it again and reports the error
         if value is NOT_PRIMED:

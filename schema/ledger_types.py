@@ -49,12 +49,10 @@ class Series(Node):
         return related_one(info, "series_issuance", self.key, Issuance)
 
     @strawberry.field(description="Its credit blocks, superseded ones too, a page at a time.")
-    async def blocks(
+    def blocks(
         self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[CreditBlock]:
-        return await nested_connection(
-            info.context.loaders, "series_blocks", self.key, first, after, _block, "id"
-        )
+        return nested_connection(info, "series_blocks", self.key, first, after, _block, "id")
 
     @strawberry.field(description="Every registry operation on this series, in order.")
     def transactions(self, info: Ctx) -> list[Transaction]:
@@ -142,12 +140,10 @@ class Account(Node):
         return related_one(info, "account_owner_country", self.key, Country)
 
     @strawberry.field(description="Blocks it holds or held (see their status), a page at a time.")
-    async def blocks(
+    def blocks(
         self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[CreditBlock]:
-        return await nested_connection(
-            info.context.loaders, "account_blocks", self.key, first, after, _block, "id"
-        )
+        return nested_connection(info, "account_blocks", self.key, first, after, _block, "id")
 
 
 @strawberry.type(description="A partner's corresponding adjustment for a first transfer.")

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from cypher.migrations import NODE_KEYS
@@ -136,32 +137,37 @@ def row_fields(cls: type) -> tuple[tuple[str, str], ...]:
 @dataclasses.dataclass(frozen=True)
 class PrimedOnly:
     """The `info` schema/direct_fields.py gives a relation resolver: it has the request's
-    context, and asks for rows the request already holds, never for a load."""
+    context, and asks for what the request already holds, never for a load."""
 
     context: RequestContext
 
 
-NOT_PRIMED = object()  # what related_rows answers a PrimedOnly info when it must load
+NOT_PRIMED = object()  # what `loaded` answers a PrimedOnly info when it would have to load
+
+
+def loaded(info: Any, loader: DataLoader[Any, Any], key: Any, build: Callable[[Any], T]) -> Any:
+    """`build` of the loader's value for `key`: the result itself when the request already
+    holds the value (a compiled read primed the loader), else an awaitable that loads it.
+    GraphQL execution takes both; a value spares it a task per field (a page of 50 projects
+    has hundreds of them). Given a PrimedOnly info, it answers NOT_PRIMED instead of loading."""
+    primed = loader.cache_map.get(key)
+    if primed is not None and primed.done() and primed.exception() is None:
+        return build(primed.result())
+    if isinstance(info, PrimedOnly):
+        return NOT_PRIMED
+    return _build_later(loader.load(key), build)
+
+
+async def _build_later(value: Awaitable[Any], build: Callable[[Any], T]) -> T:
+    return build(await value)
 
 
 def related_rows(
     info: Info[RequestContext, None], query: str, key: Any, build: Callable[[Row], T]
 ) -> list[T] | Awaitable[list[T]]:
-    """A relation's items built from its rows: the list itself when the request already
-    holds the rows (a compiled read primed the loader), else an awaitable that loads them.
-    GraphQL execution takes both; a value spares it a task per field (a page of 50 projects
-    has hundreds of them). Given a PrimedOnly info, it answers NOT_PRIMED instead of loading."""
+    """A relation's items, each built from its row (see `loaded`)."""
     loader = info.context.loaders.related(query)
-    primed = loader.cache_map.get(key)
-    if primed is not None and primed.done() and primed.exception() is None:
-        return [build(row) for row in primed.result()]
-    if isinstance(info, PrimedOnly):
-        return NOT_PRIMED  # type: ignore[return-value]
-    return _build_later(loader.load(key), build)
-
-
-async def _build_later(rows: Awaitable[list[Row]], build: Callable[[Row], T]) -> list[T]:
-    return [build(row) for row in await rows]
+    return loaded(info, loader, key, lambda rows: [build(row) for row in rows])
 
 
 def _source(row: Row) -> Source:

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 
 from schema.errors import BadUserInput, LimitExceeded
+from schema.node import loaded
 
 T = TypeVar("T")
 DEFAULT_PAGE = 20
@@ -97,8 +98,8 @@ def parse_key_cursor(cursor: str | None) -> Any:
     return key
 
 
-async def nested_connection(
-    loaders: Any,
+def nested_connection(
+    info: Any,
     query: str,
     parent_key: Any,
     first: int | None,
@@ -106,9 +107,14 @@ async def nested_connection(
     make: Callable[[dict[str, Any]], Any],
     node_key: str,
 ) -> Connection[Any]:
-    """A page of a related list, batch-loaded across all parents in the response."""
+    """A page of a related list, batch-loaded across all parents in the response: the page
+    itself when a compiled read primed it, else an awaitable (schema/node.py's `loaded`)."""
     size = page_size(first)
-    row = await loaders.page(query, size, parse_key_cursor(after)).load(parent_key)
-    nodes = [make(item) for item in row["items"]]
-    cursors = [key_cursor(item["node"][node_key]) for item in row["items"]]
-    return connection(nodes, cursors, row["hasNext"], row["total"])
+    loader = info.context.loaders.page(query, size, parse_key_cursor(after))
+
+    def page(row: dict[str, Any]) -> Connection[Any]:
+        nodes = [make(item) for item in row["items"]]
+        cursors = [key_cursor(item["node"][node_key]) for item in row["items"]]
+        return connection(nodes, cursors, row["hasNext"], row["total"])
+
+    return loaded(info, loader, parent_key, page)

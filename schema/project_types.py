@@ -339,13 +339,13 @@ class Issuance(Node):
         return related(info, "issuance_series", self.key, Series)
 
     @strawberry.field(description="Its credit blocks, a page at a time (superseded ones too).")
-    async def blocks(
+    def blocks(
         self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[CreditBlockRef]:
         from schema.ledger_types import CreditBlock
 
-        return await nested_connection(
-            info.context.loaders,
+        return nested_connection(
+            info,
             "issuance_blocks",
             self.key,
             first,

@@ -67,10 +67,10 @@ async def _first(found: Awaitable[list[Any]]) -> Any:
 def projects_page(query: str) -> Any:
     """A `projects` connection field for a type whose graph key is `key`."""
 
-    async def resolve(
+    def resolve(
         self: Any, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[ProjectRef]:
-        return await _projects(info, query, self.key, first, after)
+        return _projects(info, query, self.key, first, after)
 
     return strawberry.field(resolver=resolve, description="Projects, a page at a time.")
 
@@ -79,20 +79,18 @@ def _country_projects() -> Any:
     """Country's `projects`: keyed by `code` (read as such, so a request that selects it
     still reads only the country properties it needs: schema/projection.py)."""
 
-    async def resolve(
+    def resolve(
         self: Any, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[ProjectRef]:
-        return await _projects(info, "country_projects", self.code, first, after)
+        return _projects(info, "country_projects", self.code, first, after)
 
     return strawberry.field(resolver=resolve, description="Projects, a page at a time.")
 
 
-async def _projects(
+def _projects(
     info: Ctx, query: str, key: Any, first: int | None, after: str | None
 ) -> Connection[ProjectRef]:
-    return await nested_connection(
-        info.context.loaders, query, key, first, after, project_item, "ref"
-    )
+    return nested_connection(info, query, key, first, after, project_item, "ref")
 
 
 @strawberry.type(description="A country: Japan, a JCM partner, an ASEAN state or a TPE's home.")
@@ -189,11 +187,11 @@ class Partnership(Node):
         return [designation(r["rel"], from_row(Organization, r["node"]), self.key) for r in rows]
 
     @strawberry.field(description="Methodologies approved by this partnership's Joint Committee.")
-    async def methodologies(
+    def methodologies(
         self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[Methodology]:
-        return await nested_connection(
-            info.context.loaders,
+        return nested_connection(
+            info,
             "partnership_methodologies",
             self.key,
             first,
@@ -227,11 +225,11 @@ class Sector(Node):
         return related(info, "sector_cadt_terms", self.key, ExternalTerm)
 
     @strawberry.field
-    async def methodologies(
+    def methodologies(
         self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[Methodology]:
-        return await nested_connection(
-            info.context.loaders,
+        return nested_connection(
+            info,
             "sector_methodologies",
             self.key,
             first,

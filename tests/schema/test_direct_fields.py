@@ -13,6 +13,7 @@ import pytest
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.direct_fields import DirectExecutor
+from schema.pagination import key_cursor
 from schema.prefetch import RELATIONS
 from tests.conftest import data
 
@@ -37,6 +38,11 @@ DEEP = """{ project(ref: "ID002") { issuances { series { issuance { project {
   ref hostCountry { partnerships { key } } } } } } } }"""
 NODE = """query($id: ID!) { node(id: $id) { __typename id
   ... on Country { code name projects(first: 3) { nodes { ref hostCountry { code } } } } } }"""
+PAGES = """query($first: Int, $after: String) { country(code: "TH") { name
+  projects(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { ref hostCountry { code } } } } } }"""
+COUNTRY_PAGES = """{ countries(first: 100) { nodes { code
+  projects(first: 2) { totalCount nodes { ref } } } } }"""
 TOO_LARGE_PAGE = (
     """{ countries(first: 2) { nodes { code projects(first: 500) { totalCount } } } }"""
 )
@@ -51,6 +57,8 @@ CASES = [
     ("the same, other fields skipped", NEIGHBOURHOOD, {"ref": "BD002", "more": False}),
     ("relations deeper than a compiled read", DEEP, {}),
     ("a node of an abstract type", NODE, {"id": "Q291bnRyeTpUSA"}),
+    ("a page of a related list, by variables", PAGES, {"first": 3, "after": key_cursor("TH003")}),
+    ("pages of related lists in a page", COUNTRY_PAGES, {}),
     ("a nested error", TOO_LARGE_PAGE, {}),
 ]
 
@@ -148,3 +156,12 @@ async def test_every_relation_a_lookup_reads_with_its_project_is_answered_direct
     assert answered["project"]["issuances"]
     assert trips == 1
     assert by_graphql_core == ["project"]
+
+
+async def test_pages_of_related_lists_a_page_read_are_answered_directly(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    answered, trips, by_graphql_core = await counted(seeded_client, COUNTRY_PAGES)
+    assert trips == 1
+    assert any(c["projects"]["nodes"] for c in answered["countries"]["nodes"])
+    assert by_graphql_core == ["countries"]
