@@ -293,10 +293,7 @@ def _collected(
     lines: list[str] = []
     for j, inner in enumerate(nested):
         # The inner query sees only the node: its own a, b and r are new.
-        name, deeper = plan_parts(inner)
-        build = _paged_subquery if isinstance(inner, Paged) else _subquery
-        body = build(registry, name, f"sub{j}", deeper, projection, r.node, f"{path}_sub{j}")
-        lines += ["CALL {", f"  WITH {r.node}", *(f"  {line}" for line in body), "}"]
+        lines += _call(registry, inner, f"sub{j}", projection, r.node, f"{path}_sub{j}")
         carried += f", sub{j}"
         fields += f", sub{j}: sub{j}"
     if nested:  # the rows come out of the subqueries in order, but say so
@@ -351,8 +348,21 @@ def calls(
     rel1, …"""
     parts = []
     for i, item in enumerate(relations):
-        name, nested = plan_parts(item)
-        build = _paged_subquery if isinstance(item, Paged) else _subquery
-        body = build(registry, name, f"rel{i}", nested, projection, source, f"rel{i}")
-        parts += ["CALL {", f"  WITH {source}", *(f"  {line}" for line in body), "}"]
+        parts += _call(registry, item, f"rel{i}", projection, source, f"rel{i}")
     return parts
+
+
+def _call(
+    registry: QueryRegistry,
+    item: Plan,
+    column: str,
+    projection: Projection,
+    source: str,
+    path: str,
+) -> list[str]:
+    """One planned relation (a list or a page) as a CALL subquery from the node bound to
+    `source`, returning `column`."""
+    name, nested = plan_parts(item)
+    build = _paged_subquery if isinstance(item, Paged) else _subquery
+    body = build(registry, name, column, nested, projection, source, path)
+    return ["CALL {", f"  WITH {source}", *(f"  {line}" for line in body), "}"]

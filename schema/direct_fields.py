@@ -11,7 +11,7 @@ request's time outside the database. These fields do not need any of it:
 - a field whose resolver is a plain (not async) function of the object alone
   (`Connection.nodes`, `Project.conflicts`);
 - a relation a compiled read has primed (schema/prefetch.py's RELATIONS): its resolver,
-  written with `related_rows`, reads only the request's loaders and answers at once; and
+  written with `loaded`, reads only the request's loaders and answers at once; and
   likewise a page of a related list it has primed (PAGES), with its `first` and `after`.
 
 `DirectExecutor` answers those itself: the attribute or the resolver's value, completed
@@ -49,7 +49,7 @@ from schema.node import NOT_PRIMED, PrimedOnly
 from schema.prefetch import PAGES, RELATIONS
 
 # The relations a compiled read primes. Their resolvers, all written with schema/node.py's
-# related_rows, use nothing of their `info` but `info.context`.
+# loaded, use nothing of their `info` but `info.context`.
 RELATION_FIELDS: frozenset[tuple[str, str]] = frozenset(
     (type_name, field) for type_name, fields in RELATIONS.items() for field in fields
 )

@@ -33,7 +33,7 @@ from schema.projection import request_projection
 Ctx = Info[RequestContext, None]
 
 # Per node type: the GraphQL field -> the named query its resolver loads it with. Each such
-# resolver is written with schema/node.py's related_rows: schema/direct_fields.py calls it
+# resolver is written with schema/node.py's `loaded`: schema/direct_fields.py calls it
 # with nothing but the request's context.
 RELATIONS: dict[str, dict[str, str]] = {
     "Project": {

@@ -4,7 +4,6 @@ methodologies, organizations and funding programmes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -12,11 +11,11 @@ from strawberry.types import Info
 
 from schema.context import RequestContext
 from schema.node import (
-    NOT_PRIMED,
     DataQuality,
     Node,
     Source,
     from_row,
+    loaded,
     related_rows,
     sources_of,
 )
@@ -42,7 +41,7 @@ def project_item(item: dict[str, Any]) -> Project:
 
 
 # What a relation resolver returns: the value itself when a compiled read primed the loader,
-# else an awaitable (schema/node.py's related_rows).
+# else an awaitable (schema/node.py's `loaded`).
 Resolved = Any
 
 
@@ -51,17 +50,8 @@ def related(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
 
 
 def related_one(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
-    found = related(info, query, key, cls)
-    if isinstance(found, list):
-        return found[0] if found else None
-    if found is NOT_PRIMED:
-        return found
-    return _first(found)
-
-
-async def _first(found: Awaitable[list[Any]]) -> Any:
-    items = await found
-    return items[0] if items else None
+    loader = info.context.loaders.related(query)
+    return loaded(info, loader, key, lambda rows: from_row(cls, rows[0]["node"]) if rows else None)
 
 
 def projects_page(query: str) -> Any:
