@@ -22,12 +22,15 @@ technologies { name } } }`:
     CALL {
       WITH root
       WITH root AS a
-      MATCH (a)-[r:USES]->(b:Technology)
-      WITH b, r
+      MATCH (a)-[:USES]->(b:Technology)
+      WITH b
       ORDER BY b.id
-      RETURN collect({node: b {.id, .name}, rel: r {.*}}) AS rel0
+      RETURN collect({node: b {.id, .name}}) AS rel0
     }
     RETURN key, root {.ref, .title} AS node, rel0
+
+A relation's relationship properties come too (`rel: r {.*}`) where its query returns them
+(`project_participants`: role and side).
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ _PAGED = re.compile(
     r"RETURN count\((?P<node>\w+)\) AS total\s+\}\s+"
     r"CALL \{\s+WITH (?P=var)\s+MATCH \((?P=var)\)(?P=tail)\s+"
     r"WHERE \$after IS NULL OR (?P=node)\.(?P<cursor>\w+) > \$after\s+"
-    r"WITH (?P=node), (?P<rel>\w+)\s+ORDER BY (?P<order>.+?)\s+LIMIT \$fetch\s+"
-    r"RETURN collect\(\{node: (?P=node) \{\.\*\}, rel: (?P=rel) \{\.\*\}\}\) AS found\s+\}\s+"
+    r"WITH (?P=node)(?:, (?P<rel>\w+))?\s+ORDER BY (?P<order>.+?)\s+LIMIT \$fetch\s+"
+    r"RETURN collect\(\{node: (?P=node) \{\.\*\}(?:, rel: (?P=rel) \{\.\*\})?\}\) AS found\s+\}\s+"
     r"RETURN key, total, found\[0\.\.\$limit\] AS items, size\(found\) > \$limit AS hasNext\s*$",
     re.DOTALL,
 )
@@ -248,7 +251,7 @@ def _paged_subquery(
     `$<path>_fetch` (one more) and `$<path>_after`. The list is counted, and only the page's
     nodes are read (with their `nested` relations), as its own query does."""
     r = relation(registry, name)
-    if r.cursor is None or r.rel is None:
+    if r.cursor is None:
         raise NotComposable(f"{name} is not a page query")
     limit, fetch, after = (f"${path}_{p}" for p in ("limit", "fetch", "after"))
     *start, pattern = _from_node(registry, name, source)
@@ -256,7 +259,7 @@ def _paged_subquery(
     page = [
         pattern,
         f"WHERE {after} IS NULL OR {r.node}.{r.cursor} > {after}",
-        f"WITH {r.node}, {r.rel}",
+        f"WITH {r.node}, {r.rel}" if r.rel else f"WITH {r.node}",
         f"ORDER BY {r.order}",
         f"LIMIT {fetch}",
         *_collected(registry, r, nested, projection, "found", path),

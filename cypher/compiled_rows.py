@@ -45,14 +45,11 @@ def _unpack(registry: QueryRegistry, key: Any, column: Any, item: Plan, found: R
             "key": key,
             "total": column["total"],
             "hasNext": column["hasNext"],
-            "items": [{"node": entry["node"], "rel": entry["rel"]} for entry in items],
+            "items": [_item(entry) for entry in items],
         }
     else:
         items = column
-        found.lists.setdefault(name, {})[key] = [
-            {"key": key, "node": entry["node"], **({"rel": entry["rel"]} if "rel" in entry else {})}
-            for entry in items
-        ]
+        found.lists.setdefault(name, {})[key] = [{"key": key, **_item(entry)} for entry in items]
     for j, inner in enumerate(nested):
         prop = start_key(registry, plan_parts(inner)[0])
         for entry in items:
@@ -72,3 +69,10 @@ async def read_with_relations(
     params = {"keys": keys, **relation_params(relations)}
     rows = await store.read_text(f"{lookup}_with_relations", text, params)
     return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}
+
+
+def _item(entry: dict[str, Any]) -> dict[str, Any]:
+    """A related node's row as its own query returns it: `node`, and `rel` where it has one."""
+    if "rel" in entry:
+        return {"node": entry["node"], "rel": entry["rel"]}
+    return {"node": entry["node"]}

@@ -217,13 +217,19 @@ def fill(text: str, compiled: Compiled, order: Ordering | None, listing: Listing
 @dataclass
 class Page:
     rows: list[dict[str, Any]]
-    cursors: list[str]
+    # Each row's values of the ordering: its cursor is made from them when asked for.
+    sort_keys: list[list[Any]]
+    ordering: Ordering
     has_next: bool
     has_previous: bool = False
     # Per node key, the relations asked for with the page (cypher/compiled_reads.py).
     related: dict[Any, Related] = field(default_factory=dict)
     # How many rows match the filter, when asked for with the page.
     total: int | None = None
+
+    def cursor(self, position: int) -> str:
+        """The cursor of the row at `position`."""
+        return encode_cursor(self.ordering, [_jsonable(v) for v in self.sort_keys[position]])
 
 
 async def fetch_page(
@@ -284,11 +290,11 @@ async def fetch_page(
     related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}
     if backward:
         rows.reverse()
-    cursors = [encode_cursor(ordered, [_jsonable(v) for v in row["sortKey"]]) for row in rows]
+    keys = [row["sortKey"] for row in rows]
     nodes = [row["node"] for row in rows]
     if backward:  # rows lie before `after` (a `before` cursor): so a next page exists
-        return Page(nodes, cursors, bool(after), more, related, total)
-    return Page(nodes, cursors, more, bool(after), related, total)
+        return Page(nodes, keys, ordered, bool(after), more, related, total)
+    return Page(nodes, keys, ordered, more, bool(after), related, total)
 
 
 async def count_rows(store: GraphStore, listing: Listing, tree: dict[str, Any] | None) -> int:

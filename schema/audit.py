@@ -85,7 +85,7 @@ class AuditQuery:
             head = await store.read("audit_head")
             return head[0]["seq"] if head else 0
 
-        return connection(events, [key_cursor(e.seq) for e in events], len(rows) > size, count)
+        return connection(events, lambda i: key_cursor(events[i].seq), len(rows) > size, count)
 
     @strawberry.field(description="Recompute every hash of the audit chain.")
     async def verify_audit_chain(self, info: Ctx) -> ChainVerification:

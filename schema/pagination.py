@@ -17,18 +17,36 @@ DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
 
+# The cursor of the item at a position of a page, made when a client asks for it (most
+# requests select the nodes alone, and a cursor costs an encoding).
+CursorAt = Callable[[int], str]
+
+
 @strawberry.type(description="Where a page sits in its list.")
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    size: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        return self.cursor_at(0) if self.size else None
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        return self.cursor_at(self.size - 1) if self.size else None
 
 
 @strawberry.type
 class Edge(Generic[T]):
-    cursor: str
     node: T
+    position: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.cursor_at(self.position)
 
 
 @strawberry.type(description="A page of a list, with cursors to go on from.")
@@ -62,18 +80,19 @@ def page_size(first: int | None) -> int:
 
 def connection(
     nodes: list[Any],
-    cursors: list[str],
+    cursor_at: CursorAt,
     has_next: bool,
     count: int | Callable[[], Awaitable[int]],
     *,
     has_previous: bool = False,
 ) -> Connection[Any]:
-    edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+    """A page of `nodes`; `cursor_at(i)` gives the cursor of the i-th when it is asked for."""
+    edges = [Edge(node=n, position=i, cursor_at=cursor_at) for i, n in enumerate(nodes)]
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
+        size=len(nodes),
+        cursor_at=cursor_at,
     )
     return Connection(edges=edges, page_info=info, count=count)
 
@@ -113,8 +132,10 @@ def nested_connection(
     loader = info.context.loaders.page(query, size, parse_key_cursor(after))
 
     def page(row: dict[str, Any]) -> Connection[Any]:
-        nodes = [make(item) for item in row["items"]]
-        cursors = [key_cursor(item["node"][node_key]) for item in row["items"]]
-        return connection(nodes, cursors, row["hasNext"], row["total"])
+        items = row["items"]
+        nodes = [make(item) for item in items]
+        return connection(
+            nodes, lambda i: key_cursor(items[i]["node"][node_key]), row["hasNext"], row["total"]
+        )
 
     return loaded(info, loader, parent_key, page)

@@ -149,7 +149,7 @@ async def list_page(
         prime_related(info, related)
     return connection(
         [from_row(cls, row) for row in page.rows],
-        page.cursors,
+        page.cursor,
         page.has_next,
         page.total if page.total is not None else count,
         has_previous=page.has_previous,

@@ -1,7 +1,7 @@
 // For a batch of Country nodes: the partnerships each country is part of (rel: side).
 // Parameters: $keys (list of Country.code).
-// Columns: key (the Country.code asked for), node (map of the Partnership), rel (map of the relationship).
+// Columns: key (the Country.code asked for), node (map of the Partnership).
 UNWIND $keys AS key
-MATCH (a:Country {code: key})<-[r:BETWEEN]-(b:Partnership)
-RETURN key, b {.*} AS node, r {.*} AS rel
+MATCH (a:Country {code: key})<-[:BETWEEN]-(b:Partnership)
+RETURN key, b {.*} AS node
 ORDER BY key, b.id

@@ -1,21 +1,21 @@
 // For a batch of Country nodes, one page of the projects each country hosts, ordered by Project.ref.
 // Only the page is read: the list is counted, then sorted to the first $fetch after the cursor.
 // Parameters: $keys (list of Country.code), $after (Project.ref to start after, or null), $limit (int), $fetch ($limit + 1).
-// Columns: key, total (int, all of them), items (list of {node, rel} maps), hasNext (bool).
+// Columns: key, total (int, all of them), items (list of {node} maps), hasNext (bool).
 UNWIND $keys AS key
 MATCH (a:Country {code: key})
 CALL {
   WITH a
-  MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+  MATCH (a)<-[:HOSTED_IN]-(b:Project)
   RETURN count(b) AS total
 }
 CALL {
   WITH a
-  MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+  MATCH (a)<-[:HOSTED_IN]-(b:Project)
   WHERE $after IS NULL OR b.ref > $after
-  WITH b, r
+  WITH b
   ORDER BY b.ref
   LIMIT $fetch
-  RETURN collect({node: b {.*}, rel: r {.*}}) AS found
+  RETURN collect({node: b {.*}}) AS found
 }
 RETURN key, total, found[0..$limit] AS items, size(found) > $limit AS hasNext

@@ -1,7 +1,7 @@
 // For a batch of Issuance nodes: the registry series each issuance opened.
 // Parameters: $keys (list of Issuance.id).
-// Columns: key (the Issuance.id asked for), node (map of the Series), rel (map of the relationship).
+// Columns: key (the Issuance.id asked for), node (map of the Series).
 UNWIND $keys AS key
-MATCH (a:Issuance {id: key})<-[r:ISSUED_UNDER]-(b:Series)
-RETURN key, b {.*} AS node, r {.*} AS rel
+MATCH (a:Issuance {id: key})<-[:ISSUED_UNDER]-(b:Series)
+RETURN key, b {.*} AS node
 ORDER BY key, b.id

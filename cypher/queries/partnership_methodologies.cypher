@@ -1,21 +1,21 @@
 // For a batch of Partnership nodes, one page of the methodologies each partnership approved, ordered by Methodology.id.
 // Only the page is read: the list is counted, then sorted to the first $fetch after the cursor.
 // Parameters: $keys (list of Partnership.id), $after (Methodology.id to start after, or null), $limit (int), $fetch ($limit + 1).
-// Columns: key, total (int, all of them), items (list of {node, rel} maps), hasNext (bool).
+// Columns: key, total (int, all of them), items (list of {node} maps), hasNext (bool).
 UNWIND $keys AS key
 MATCH (a:Partnership {id: key})
 CALL {
   WITH a
-  MATCH (a)<-[r:APPROVED_UNDER]-(b:Methodology)
+  MATCH (a)<-[:APPROVED_UNDER]-(b:Methodology)
   RETURN count(b) AS total
 }
 CALL {
   WITH a
-  MATCH (a)<-[r:APPROVED_UNDER]-(b:Methodology)
+  MATCH (a)<-[:APPROVED_UNDER]-(b:Methodology)
   WHERE $after IS NULL OR b.id > $after
-  WITH b, r
+  WITH b
   ORDER BY b.id
   LIMIT $fetch
-  RETURN collect({node: b {.*}, rel: r {.*}}) AS found
+  RETURN collect({node: b {.*}}) AS found
 }
 RETURN key, total, found[0..$limit] AS items, size(found) > $limit AS hasNext

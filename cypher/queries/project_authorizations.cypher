@@ -1,7 +1,7 @@
 // For a batch of Project nodes: the Article 6.2 authorizations covering each project.
 // Parameters: $keys (list of Project.ref).
-// Columns: key (the Project.ref asked for), node (map of the Authorization), rel (map of the relationship).
+// Columns: key (the Project.ref asked for), node (map of the Authorization).
 UNWIND $keys AS key
-MATCH (a:Project {ref: key})<-[r:COVERS]-(b:Authorization)
-RETURN key, b {.*} AS node, r {.*} AS rel
+MATCH (a:Project {ref: key})<-[:COVERS]-(b:Authorization)
+RETURN key, b {.*} AS node
 ORDER BY key, b.id

@@ -1,7 +1,7 @@
 // For a batch of Project nodes: the country that hosts each project.
 // Parameters: $keys (list of Project.ref).
-// Columns: key (the Project.ref asked for), node (map of the Country), rel (map of the relationship).
+// Columns: key (the Project.ref asked for), node (map of the Country).
 UNWIND $keys AS key
-MATCH (a:Project {ref: key})-[r:HOSTED_IN]->(b:Country)
-RETURN key, b {.*} AS node, r {.*} AS rel
+MATCH (a:Project {ref: key})-[:HOSTED_IN]->(b:Country)
+RETURN key, b {.*} AS node
 ORDER BY key, b.code

@@ -171,28 +171,28 @@ def test_the_compiled_statement_of_a_lookup_with_a_page_of_a_related_list() -> N
         "  WITH root AS a\n"
         "  CALL {\n"
         "    WITH a\n"
-        "    MATCH (a)<-[r:HOSTED_IN]-(b:Project)\n"
+        "    MATCH (a)<-[:HOSTED_IN]-(b:Project)\n"
         "    RETURN count(b) AS total\n"
         "  }\n"
         "  CALL {\n"
         "    WITH a\n"
-        "    MATCH (a)<-[r:HOSTED_IN]-(b:Project)\n"
+        "    MATCH (a)<-[:HOSTED_IN]-(b:Project)\n"
         "    WHERE $rel0_after IS NULL OR b.ref > $rel0_after\n"
-        "    WITH b, r\n"
+        "    WITH b\n"
         "    ORDER BY b.ref\n"
         "    LIMIT $rel0_fetch\n"
         "    CALL {\n"
         "      WITH b\n"
         "      WITH b AS a\n"
-        "      MATCH (a)-[r:HOSTED_IN]->(b:Country)\n"
-        "      WITH b, r\n"
+        "      MATCH (a)-[:HOSTED_IN]->(b:Country)\n"
+        "      WITH b\n"
         "      ORDER BY b.code\n"
         # Per node type across the document: the host countries are read as the root is.
-        "      RETURN collect({node: b {.code, .name}, rel: r {.*}}) AS sub0\n"
+        "      RETURN collect({node: b {.code, .name}}) AS sub0\n"
         "    }\n"
-        "    WITH b, r, sub0\n"
+        "    WITH b, sub0\n"
         "    ORDER BY b.ref\n"
-        "    RETURN collect({node: b {.ref, .title}, rel: r {.*}, sub0: sub0}) AS found\n"
+        "    RETURN collect({node: b {.ref, .title}, sub0: sub0}) AS found\n"
         "  }\n"
         "  RETURN {total: total, hasNext: size(found) > $rel0_limit, "
         "items: found[0..$rel0_limit]} AS rel0\n"
@@ -246,42 +246,42 @@ MATCH (root:Project {ref: key})
 CALL {
   WITH root
   WITH root AS a
-  MATCH (a)-[r:HOSTED_IN]->(b:Country)
-  WITH b, r
+  MATCH (a)-[:HOSTED_IN]->(b:Country)
+  WITH b
   ORDER BY b.code
   CALL {
     WITH b
     WITH b AS a
     CALL {
       WITH a
-      MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+      MATCH (a)<-[:HOSTED_IN]-(b:Project)
       RETURN count(b) AS total
     }
     CALL {
       WITH a
-      MATCH (a)<-[r:HOSTED_IN]-(b:Project)
+      MATCH (a)<-[:HOSTED_IN]-(b:Project)
       WHERE $rel0_sub0_after IS NULL OR b.ref > $rel0_sub0_after
-      WITH b, r
+      WITH b
       ORDER BY b.ref
       LIMIT $rel0_sub0_fetch
       CALL {
         WITH b
         WITH b AS a
-        MATCH (a)-[r:USES]->(b:Technology)
-        WITH b, r
+        MATCH (a)-[:USES]->(b:Technology)
+        WITH b
         ORDER BY b.id
-        RETURN collect({node: b {.id, .name}, rel: r {.*}}) AS sub0
+        RETURN collect({node: b {.id, .name}}) AS sub0
       }
-      WITH b, r, sub0
+      WITH b, sub0
       ORDER BY b.ref
-      RETURN collect({node: b {.ref, .title}, rel: r {.*}, sub0: sub0}) AS found
+      RETURN collect({node: b {.ref, .title}, sub0: sub0}) AS found
     }
     RETURN {total: total, hasNext: size(found) > $rel0_sub0_limit, \
 items: found[0..$rel0_sub0_limit]} AS sub0
   }
-  WITH b, r, sub0
+  WITH b, sub0
   ORDER BY b.code
-  RETURN collect({node: b {.code, .name}, rel: r {.*}, sub0: sub0}) AS rel0
+  RETURN collect({node: b {.code, .name}, sub0: sub0}) AS rel0
 }
 RETURN key, root {.ref, .title} AS node, rel0"""
 
