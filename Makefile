@@ -66,8 +66,9 @@ REQUESTS ?= 300
 CLIENTS ?= 8
 WORKERS ?=
 CACHE ?= on
+WARMUP ?= 1000
 BENCH = $(BIN)/python -m tests.benchmarks.read_api --projects $(N) --requests $(REQUESTS) \
-	--clients $(CLIENTS) $(if $(WORKERS),--workers $(WORKERS)) \
+	--clients $(CLIENTS) --warmup $(WARMUP) $(if $(WORKERS),--workers $(WORKERS)) \
 	$(if $(filter off,$(CACHE)),--no-cache)
 bench: deps
 ifeq ($(STORE),both)
