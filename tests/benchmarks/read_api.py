@@ -227,6 +227,16 @@ async def run(
                 floor("floor_trace_unit", lambda i: unit_of(serials[i % len(serials)])),
             ),
         ]
+        case_file = bench_store.data_dir / "case.json"
+        if warmup:
+            # Neo4j's JVM compiles its hot paths over the first thousands of queries: measured
+            # cold, whichever of the API and the floor runs first pays for it. Every case is run
+            # both ways before anything is measured.
+            print(f"\nwarming up: {warmup} requests of each case, through the API and the floor")
+            for _, query, variables, floor_call in cases:
+                case_file.write_text(json.dumps({"query": query, "variables": variables}))
+                load(url, case_file, warmup, clients)
+                await drive(floor_call, warmup, clients)
         version = await store.server_version()
         print(
             f"\n{version}: {requests} requests per query, {clients} concurrent clients in a "
@@ -240,16 +250,6 @@ async def run(
         )
         print(header)
         print("-" * len(header))
-        case_file = bench_store.data_dir / "case.json"
-        if warmup:
-            # Neo4j's JVM compiles its hot paths over the first thousands of queries: measured
-            # cold, whichever of the API and the floor runs first pays for it. Every case is run
-            # both ways before anything is measured.
-            print(f"warming up: {warmup} requests of each case, through the API and the floor")
-            for _, query, variables, floor_call in cases:
-                case_file.write_text(json.dumps({"query": query, "variables": variables}))
-                load(url, case_file, warmup, clients)
-                await drive(floor_call, warmup, clients)
         table = []
         for name, query, variables, floor_call in cases:
             case_file.write_text(json.dumps({"query": query, "variables": variables}))
