@@ -12,10 +12,10 @@ statement without its `RETURN n {.*} AS node, sortKey`, then
     CALL {
       WITH n
       WITH n AS a
-      MATCH (a)-[r:USES]->(b:Technology)
-      WITH b, r
+      MATCH (a)-[:USES]->(b:Technology)
+      WITH b
       ORDER BY b.id
-      RETURN collect({node: b {.id}, rel: r {.*}}) AS rel0
+      RETURN collect({node: b {.id}}) AS rel0
     }
     RETURN i, n {.ref} AS node, sortKey, key, rel0
     ORDER BY i

@@ -85,6 +85,12 @@ class Relation:
     cursor: str | None = None
 
     @property
+    def carried(self) -> str:
+        """What its rows bind, to carry through a WITH: the node, and the relationship where
+        its properties are read (`b, r`)."""
+        return f"{self.node}, {self.rel}" if self.rel else self.node
+
+    @property
     def label(self) -> str | None:
         """The label of the node it returns (`Technology` in `(b:Technology)`)."""
         return _label(self.node, self.match)
@@ -211,8 +217,8 @@ def start_key(registry: QueryRegistry, name: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _from_node(registry: QueryRegistry, name: str, source: str) -> list[str]:
     """Relation `name`'s match, starting from the node bound to `source` instead of looking
-    its start node up again by key (`MATCH (a:Project {ref: key})-[r:USES]->…` becomes
-    `WITH n AS a` then `MATCH (a)-[r:USES]->…`): one index seek less per row and relation."""
+    its start node up again by key (`MATCH (a:Project {ref: key})-[:USES]->…` becomes
+    `WITH n AS a` then `MATCH (a)-[:USES]->…`): one index seek less per row and relation."""
     keyed = _keyed(registry, name)
     match = relation(registry, name).match
     lines = [] if source == keyed["var"] else [f"WITH {source} AS {keyed['var']}"]
@@ -232,8 +238,7 @@ def _subquery(
     collected as `column`; each of its nodes with the `nested` relations read on it. `path`
     names the parameters of the pages nested in it (`rel0_sub1_limit`)."""
     r = relation(registry, name)
-    carried = f"{r.node}, {r.rel}" if r.rel else r.node
-    lines = [*_from_node(registry, name, source), f"WITH {carried}", f"ORDER BY {r.order}"]
+    lines = [*_from_node(registry, name, source), f"WITH {r.carried}", f"ORDER BY {r.order}"]
     return lines + _collected(registry, r, nested, projection, column, path)
 
 
@@ -259,7 +264,7 @@ def _paged_subquery(
     page = [
         pattern,
         f"WHERE {after} IS NULL OR {r.node}.{r.cursor} > {after}",
-        f"WITH {r.node}, {r.rel}" if r.rel else f"WITH {r.node}",
+        f"WITH {r.carried}",
         f"ORDER BY {r.order}",
         f"LIMIT {fetch}",
         *_collected(registry, r, nested, projection, "found", path),
@@ -292,7 +297,7 @@ def _collected(
     `column`, each node with the `nested` relations (or pages) read on it."""
     node = node_map(r.node, r.label, _with_keys(registry, r, nested, projection))
     fields = f"node: {node}" + (f", rel: {r.rel} {{.*}}" if r.rel else "")
-    carried = f"{r.node}, {r.rel}" if r.rel else r.node
+    carried = r.carried
     lines: list[str] = []
     for j, inner in enumerate(nested):
         # The inner query sees only the node: its own a, b and r are new.
