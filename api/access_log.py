@@ -54,25 +54,26 @@ class AccessLog:
             state = getattr(app, "state", None)
             if state is not None and getattr(state, "metrics", None) is not None:
                 state.metrics.request(operation, outcome, seconds, details.get("trips"))
-            log.info(
-                "%s %s %d",
-                scope["method"],
-                scope["path"],
-                status[0],
-                extra={
-                    "fields": {
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "status": status[0],
-                        "durationMs": round(seconds * 1000, 1),
-                        "operation": operation,
-                        "outcome": outcome,
-                        "dbRoundTrips": details.get("trips"),
-                        "caller": _caller(scope, state),
-                        "requestId": request_id.get(),
-                    }
-                },
-            )
+            if log.isEnabledFor(logging.INFO):  # the line is built only to be written
+                log.info(
+                    "%s %s %d",
+                    scope["method"],
+                    scope["path"],
+                    status[0],
+                    extra={
+                        "fields": {
+                            "method": scope["method"],
+                            "path": scope["path"],
+                            "status": status[0],
+                            "durationMs": round(seconds * 1000, 1),
+                            "operation": operation,
+                            "outcome": outcome,
+                            "dbRoundTrips": details.get("trips"),
+                            "caller": _caller(scope, state),
+                            "requestId": request_id.get(),
+                        }
+                    },
+                )
 
 
 def _caller(scope: Scope, state: Any) -> str:

@@ -23,6 +23,8 @@ statement without its `RETURN n {.*} AS node, sortKey`, then
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cypher.compiled_reads import NotComposable, Plan, Projection, calls, node_map, shapes
 from cypher.registry import QueryRegistry
 
@@ -50,7 +52,7 @@ def composed_page(
     registry: QueryRegistry,
     page_text: str,
     key_prop: str,
-    relations: list[Plan],
+    relations: Sequence[Plan],
     count_text: str | None = None,
     *,
     label: str | None = None,

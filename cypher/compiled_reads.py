@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,7 +170,7 @@ def plan_parts(item: Plan) -> tuple[str, tuple[Plan, ...]]:
     return (item, ()) if isinstance(item, str) else item
 
 
-def shapes(relations: list[Plan] | tuple[Plan, ...]) -> tuple[Plan, ...]:
+def shapes(relations: Sequence[Plan]) -> tuple[Plan, ...]:
     """The plans with the pages' arguments left out, at every depth."""
     out: list[Plan] = []
     for item in relations:
@@ -182,7 +183,7 @@ def shapes(relations: list[Plan] | tuple[Plan, ...]) -> tuple[Plan, ...]:
     return tuple(out)
 
 
-def relation_params(relations: list[Plan] | tuple[Plan, ...], prefix: str = "") -> dict[str, Any]:
+def relation_params(relations: Sequence[Plan], prefix: str = "") -> dict[str, Any]:
     """The parameters of the pages among `relations`, at every depth: `rel0_limit`,
     `rel0_fetch`, `rel0_after` for the first relation, `rel0_sub1_limit`… for a page nested in
     it."""
@@ -325,7 +326,7 @@ def _with_keys(
 
 
 def compose(
-    registry: QueryRegistry, lookup: str, relations: list[Plan], projection: Projection = ()
+    registry: QueryRegistry, lookup: str, relations: Sequence[Plan], projection: Projection = ()
 ) -> str:
     """The text of one statement: the lookup's node and each relation as a list column (a
     page as a `{total, hasNext, items}` column, its arguments left to `relation_params`)."""

@@ -7,6 +7,7 @@ node in turn (to any depth), or for a page a `{total, hasNext, items}` map."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ class Related:
     pages: dict[tuple[str, int, Any], dict[Any, PageRow]]
 
 
-def related_of(registry: QueryRegistry, row: dict[str, Any], relations: list[Plan]) -> Related:
+def related_of(registry: QueryRegistry, row: dict[str, Any], relations: Sequence[Plan]) -> Related:
     """The relation columns of one row of a composed statement, unpacked."""
     found = Related({}, {})
     for i, item in enumerate(relations):
@@ -59,7 +60,7 @@ def _unpack(registry: QueryRegistry, key: Any, column: Any, item: Plan, found: R
 async def read_with_relations(
     store: GraphStore,
     lookup: str,
-    relations: list[Plan],
+    relations: Sequence[Plan],
     keys: list[Any],
     projection: Any = (),
 ) -> dict[Any, tuple[dict[str, Any], Related]]:

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -241,7 +242,7 @@ async def fetch_page(
     first: int,
     after: str | None,
     backward: bool = False,
-    relations: list[Plan] | None = None,
+    relations: Sequence[Plan] | None = None,
     with_total: bool = False,
     projection: Projection = (),
 ) -> Page:

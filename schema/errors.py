@@ -7,12 +7,10 @@ request id, so a stack trace or a Cypher text never reaches a client.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
 
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
 
 from cypher.errors import InvalidText, QueryTimeout, StoreUnavailable
 
@@ -108,12 +106,8 @@ def _with(error: GraphQLError, message: str, extensions: dict[str, Any]) -> Grap
     )
 
 
-class ClientErrors(SchemaExtension):
-    """Rewrites every error of a result into its client form."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is not None and getattr(result, "errors", None):
-            rid = getattr(self.execution_context.context, "request_id", "-")
-            result.errors = [to_client_error(e, rid) for e in result.errors]
+def client_errors(errors: list[GraphQLError], context: Any) -> list[GraphQLError]:
+    """Every error of a result in its client form; `context` is the request's context (its
+    request id goes to the logs)."""
+    rid = getattr(context, "request_id", "-")
+    return [to_client_error(e, rid) for e in errors]

@@ -26,6 +26,7 @@ from strawberry.types import Info
 from cypher.compiled_reads import Paged, Plan
 from cypher.compiled_rows import Related, read_with_relations
 from schema.context import RequestContext
+from schema.document_cache import DocumentCache, document_key, variables_key
 from schema.errors import ApiError
 from schema.pagination import page_size, parse_key_cursor
 from schema.projection import request_projection
@@ -121,19 +122,32 @@ def _node_fields(root: FieldNode, path: tuple[str, ...], fragments: dict) -> lis
 MAX_DEPTH = 4
 
 
-def selected_relations(info: Ctx, type_name: str) -> list[Plan]:
+def selected_relations(info: Ctx, type_name: str) -> tuple[Plan, ...]:
     """The relation queries the current root field's selection needs on its `type_name`
     nodes (for a connection, those under `nodes` and `edges { node }`), each with those
     selected on its own nodes, and the pages of related lists among them, down to
     MAX_DEPTH."""
     raw = info._raw_info
+    document = document_key(raw)
+    variables = variables_key(raw.variable_values)
+    key = None
+    if document is not None and variables is not None:
+        key = (document, tuple(raw.path.as_list()), type_name, variables)
+    return _PLANS.get_or_make(key, lambda: _root_plans(raw, type_name))
+
+
+# Per document, place and variables (a page's size and cursor may be variables).
+_PLANS: DocumentCache[tuple[Plan, ...]] = DocumentCache()
+
+
+def _root_plans(raw: Any, type_name: str) -> tuple[Plan, ...]:
     fields = [
         f
         for root in raw.field_nodes
         for path in ((), ("nodes",), ("edges", "node"))
         for f in _node_fields(root, path, raw.fragments)
     ]
-    return _plans(raw, fields, type_name, 1)
+    return tuple(_plans(raw, fields, type_name, 1))
 
 
 def _plans(raw: Any, fields: list[FieldNode], type_name: str, depth: int) -> list[Plan]:

@@ -19,7 +19,6 @@ import ast
 import functools
 import inspect
 import textwrap
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +34,7 @@ from graphql import (
 
 from cypher.compiled_reads import Projection
 from cypher.migrations import NODE_KEYS
+from schema.document_cache import DocumentCache, document_key
 from schema.node import row_fields
 
 # graphql-core's types and fields carry Strawberry's own definitions under this key.
@@ -46,22 +46,14 @@ WHOLE = None
 def request_projection(raw_info: Any) -> Projection:
     """The properties per node label that the request of `raw_info` (graphql-core's
     GraphQLResolveInfo) needs; a label absent from it is read whole."""
-    operation = raw_info.operation
-    text = operation.loc.source.body if operation.loc else None
-    key = (id(raw_info.schema), text, operation.name.value if operation.name else None)
-    found = _KEPT.get(key) if text is not None else None
-    if found is None:
-        found = projection_of(raw_info.schema, operation, raw_info.fragments)
-        if text is not None:
-            _KEPT[key] = found
-            if len(_KEPT) > _KEPT_MAX:
-                _KEPT.popitem(last=False)
-    return found
+    return _KEPT.get_or_make(
+        document_key(raw_info),
+        lambda: projection_of(raw_info.schema, raw_info.operation, raw_info.fragments),
+    )
 
 
 # Per document and operation: computed once (clients repeat the same queries).
-_KEPT: OrderedDict[tuple[Any, ...], Projection] = OrderedDict()
-_KEPT_MAX = 1024
+_KEPT: DocumentCache[Projection] = DocumentCache()
 
 
 def projection_of(schema: GraphQLSchema, operation: Any, fragments: dict[str, Any]) -> Projection:

@@ -14,12 +14,9 @@ Callers with a token get a larger budget than anonymous callers (settings).
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -36,10 +33,10 @@ from graphql import (
     get_named_type,
     get_nullable_type,
 )
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import get_argument_values, get_variable_values
 from graphql.language import OperationType
-from strawberry.extensions import SchemaExtension
+
+from schema.document_cache import DocumentCache, variables_key
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
@@ -203,69 +200,47 @@ def _shape(value: Any) -> tuple[int, int, int]:
     return 0, 0, 0
 
 
-class CostLimiter(SchemaExtension):
-    """Refuses a request whose cost is over the caller's budget, after validation and before
-    execution (so before any database work); the error says the cost and the budget."""
-
-    budget = Budget()
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        ready = context.graphql_document is not None and context.result is None
-        if ready and (refusal := self._refusal()) is not None:
-            # A result set before execution makes Strawberry skip executing the operation.
-            context.result = GraphQLExecutionResult(data=None, errors=[refusal])
-        yield
-
-    def _refusal(self) -> GraphQLError | None:
-        context = self.execution_context
-        assert context.graphql_document is not None
-        principal = getattr(context.context, "principal", None)
-        known = principal is not None and principal.name is not None
-        budget = self.budget.authenticated if known else self.budget.anonymous
-        try:
-            cost = _cached_cost(context)
-        except GraphQLError as error:
-            return error
-        if cost <= budget:
-            return None
-        who = "a caller with a token" if known else "an anonymous caller"
-        return limit_error(
-            f"the request costs {cost}, over the budget of {budget} for {who}; ask for "
-            "smaller pages (`first`) or fewer nested lists",
-            limit="cost",
-            cost=cost,
-            budget=budget,
-        )
+def refusal(context: Any, budget: Budget) -> GraphQLError | None:
+    """The error refusing an operation whose cost is over the caller's budget (None when it is
+    within it); checked after validation and before execution, so before any database work.
+    `context` is Strawberry's execution context, with its document parsed."""
+    principal = getattr(context.context, "principal", None)
+    known = principal is not None and principal.name is not None
+    allowed = budget.authenticated if known else budget.anonymous
+    try:
+        cost = _cached_cost(context)
+    except GraphQLError as error:
+        return error
+    if cost <= allowed:
+        return None
+    who = "a caller with a token" if known else "an anonymous caller"
+    return limit_error(
+        f"the request costs {cost}, over the budget of {allowed} for {who}; ask for "
+        "smaller pages (`first`) or fewer nested lists",
+        limit="cost",
+        cost=cost,
+        budget=allowed,
+    )
 
 
 # The cost of a document with its variables never changes: a client repeating a query (the
 # common case) is not costed again. Keyed by the query text, operation and variables.
-_COSTS: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-_COSTS_KEPT = 1024
+_COSTS: DocumentCache[int] = DocumentCache()
 
 
 def _cached_cost(context: Any) -> int:
     """request_cost, remembered for the requests that have one (a refusal is worked out
     again each time: its error object belongs to one response)."""
-    try:
-        variables = orjson.dumps(context.variables, option=orjson.OPT_SORT_KEYS)
-    except TypeError:
-        variables = None
-    key = (id(context.schema), context.query, context.operation_name, variables)
-    found = _COSTS.get(key) if variables is not None else None
-    if found is not None:
-        _COSTS.move_to_end(key)
-        return found
-    cost = request_cost(
-        context.schema._schema, context.graphql_document, context.operation_name, context.variables
-    )
+    variables = variables_key(context.variables)
+    key = None
     if variables is not None:
-        _COSTS[key] = cost
-        if len(_COSTS) > _COSTS_KEPT:
-            _COSTS.popitem(last=False)
-    return cost
-
-
-def cost_limiter(budget: Budget) -> type[CostLimiter]:
-    return type("BudgetedCostLimiter", (CostLimiter,), {"budget": budget})
+        key = (id(context.schema), context.query, context.operation_name, variables)
+    return _COSTS.get_or_make(
+        key,
+        lambda: request_cost(
+            context.schema._schema,
+            context.graphql_document,
+            context.operation_name,
+            context.variables,
+        ),
+    )

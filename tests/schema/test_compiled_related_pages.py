@@ -50,6 +50,18 @@ async def test_a_country_with_a_page_of_its_projects_is_one_round_trip(
     assert page["pageInfo"]["hasNextPage"] is True
 
 
+async def test_the_same_query_with_another_page_size_reads_that_page(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # A document's compiled plan is kept across requests: its page size comes from the
+    # variables of each request, not from the first one.
+    for first in (2, 4, 3):
+        body, trips = await ask(seeded_client, COUNTRY_PAGE, {"code": "TH", "first": first})
+        assert trips == 1
+        nodes = data(body)["country"]["projects"]["nodes"]
+        assert [n["ref"] for n in nodes] == hosted_by("TH")[:first]
+
+
 async def test_paging_a_country_s_projects_by_cursor_walks_the_whole_list_once(
     seeded_client: httpx.AsyncClient,
 ) -> None:
