@@ -108,20 +108,28 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
 
     For node types (named like their label), `id` is the global id and `key` the graph's
     own `id` property."""
-    values: dict[str, Any] = {}
-    graph_key = NODE_KEYS.get(cls.__name__)
+    graph_key, fields = _row_plan(cls)
+    get = row.get
+    values = {name: get(prop) for name, prop in fields}
+    quality = values.get("data_quality")
+    if quality is not None and "data_quality" not in extra:
+        values["data_quality"] = DataQuality(quality)
     if graph_key is not None:
         values["id"] = global_id(cls.__name__, row[graph_key])
         if graph_key == "id":
             values["key"] = row["id"]
-    for name, prop in row_fields(cls):
-        if name in extra or name in values:
-            continue
-        value = row.get(prop)
-        if name == "data_quality" and value is not None:
-            value = DataQuality(value)
-        values[name] = value
-    return cls(**values, **extra)  # type: ignore[call-arg]
+    if extra:
+        values.update(extra)
+    return cls(**values)
+
+
+@functools.cache
+def _row_plan(cls: type) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A type's graph key (None for a type that is not a node) and the (field, property) of
+    each field read from a row: every init field but the id and key given by the graph key."""
+    graph_key = NODE_KEYS.get(cls.__name__)
+    derived = {"id", "key"} if graph_key == "id" else {"id"} if graph_key is not None else set()
+    return graph_key, tuple((n, p) for n, p in row_fields(cls) if n not in derived)
 
 
 @functools.cache

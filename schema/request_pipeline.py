@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import ValidationRule, parse
+from graphql import GraphQLError, ValidationRule, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from schema.document_cache import DocumentCache
 from schema.errors import client_errors
 from schema.limits import Limits, depth_and_alias_rule
 from schema.query_cost import Budget, refusal
@@ -29,7 +30,10 @@ from schema.query_cost import Budget, refusal
 # texts cannot grow memory without limit.
 CACHED_DOCUMENTS = 512
 _parse = lru_cache(maxsize=CACHED_DOCUMENTS)(parse)
-_validate = lru_cache(maxsize=CACHED_DOCUMENTS)(validate_document)
+# Validation results are kept by query text, not by document: hashing a parsed document walks
+# all its nodes (16 µs for the benchmark's project neighbourhood), and a pipeline's parse
+# options and rules are fixed, so the text decides the document.
+_validated: DocumentCache[list[GraphQLError]] = DocumentCache(CACHED_DOCUMENTS)
 
 
 def request_pipeline(limits: Limits, budget: Budget) -> type[SchemaExtension]:
@@ -61,8 +65,12 @@ class _RequestPipeline(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        context.pre_execution_errors = _validate(
-            context.schema._schema, context.graphql_document, context.validation_rules
+        schema, document = context.schema._schema, context.graphql_document
+        rules = context.validation_rules
+        assert document is not None
+        key = (id(schema), context.query, rules) if context.query is not None else None
+        context.pre_execution_errors = _validated.get_or_make(
+            key, lambda: validate_document(schema, document, rules)
         )
         yield
 
