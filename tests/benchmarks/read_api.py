@@ -246,7 +246,8 @@ async def run(
         )
         header = (
             f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
-            f" {'floor p50':>10} {'floor p95':>10} {'API/floor':>10} {'errors':>7}"
+            f" {'floor p50':>10} {'floor p95':>10} {'floor req/s':>12} {'API/floor':>10}"
+            f" {'errors':>7}"
         )
         print(header)
         print("-" * len(header))
@@ -262,13 +263,14 @@ async def run(
                 **{k: measured[k] for k in ("p50", "p95", "rps", "trips", "failures")},
                 "floorP50": base_line["p50"],
                 "floorP95": base_line["p95"],
+                "floorRps": base_line["rps"],
                 "apiOverFloor": measured["p50"] / base_line["p50"],
             }
             table.append(row)
             print(
                 f"{name:<56} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['rps']:>8.0f} "
                 f"{row['trips']:>6.1f} {row['floorP50']:>10.1f} {row['floorP95']:>10.1f} "
-                f"{row['apiOverFloor']:>10.1f} {row['failures']:>7}"
+                f"{row['floorRps']:>12.0f} {row['apiOverFloor']:>10.1f} {row['failures']:>7}"
             )
         result = {
             "store": version,
