@@ -3,6 +3,7 @@ server that refuses connections past its cap instead of queueing them."""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
@@ -12,9 +13,10 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from api.app import create_app
 from cypher.embedded import EmbeddedFalkorDB
 from tests.api.test_uvicorn_server import jcm_serve
-from tests.conftest import READER_TOKEN, gql, gql_as
+from tests.conftest import READER_TOKEN, app_settings, gql, gql_as, start_empty
 
 
 def samples(text: str) -> dict[tuple[str, tuple], float]:
@@ -97,3 +99,18 @@ def test_the_server_refuses_connections_past_its_cap_at_once(
             assert refused.status_code == 503
         time.sleep(0.5)
         assert httpx.get(f"{base}/healthz", timeout=5).status_code == 200
+
+
+async def test_what_start_up_built_is_kept_out_of_the_collector_while_serving(
+    embedded: EmbeddedFalkorDB, graph_name: str
+) -> None:
+    # A full collection walks every tracked object; the schema, the clients and the seed data
+    # built at start-up are frozen out of it while the app serves, and given back when it stops.
+    await start_empty(embedded, graph_name)
+    app = create_app(app_settings(embedded, graph_name))
+    async with app.router.lifespan_context(app):
+        assert gc.get_freeze_count() > 0
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://jcm.test") as http:
+            assert await gql(http, "{ __typename }") == {"data": {"__typename": "Query"}}
+    assert gc.get_freeze_count() == 0
