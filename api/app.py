@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         GraphQLHttp,
         max_body_bytes=settings.max_body_bytes,
         root_fields=root_field_names(schema),
+        view=graphql,
         cache=ResponseCache(settings.response_cache_entries)
         if settings.response_cache_entries
         else None,

@@ -8,8 +8,10 @@ import json
 import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
 
 from api.access_log import graphql_request
+from api.graphql_post import answer_post, takes_post_lane
 from api.request_checks import operation_label, read_request
 from api.response_cache import ResponseCache, cache_key, cacheable, caller_kind
 from cypher.store import counting_round_trips
@@ -30,8 +32,12 @@ class GraphQLHttp:
         max_body_bytes: int,
         root_fields: frozenset[str] = frozenset(),
         cache: ResponseCache | None = None,
+        view: GraphQL | None = None,
     ) -> None:
         self.app = app
+        # The GraphQL view behind `path`: the common POST is answered with its parts directly
+        # (api/graphql_post.py); without it, every request goes through the view.
+        self.view = view
         self.path = path
         self.max_body_bytes = max_body_bytes
         self.root_fields = root_fields
@@ -135,7 +141,15 @@ class GraphQLHttp:
 
         with counting_round_trips() as counter:
             trips = counter
-            await self.app(scope, limited_receive, buffered_send)
+            answer = None
+            if self.view is not None and takes_post_lane(scope, headers, fields):
+                answer = await answer_post(self.view, scope, limited_receive, fields)
+            if answer is None:
+                await self.app(scope, limited_receive, buffered_send)
+                return
+            json_start = {"status": 200, "headers": [(b"content-type", b"application/json")]}
+            await buffered_send({"type": "http.response.start", **json_start})
+            await buffered_send({"type": "http.response.body", "body": answer})
 
     async def _finish(
         self,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from schema.aef import AefQuery
 from schema.analytics import AnalyticsQuery
@@ -24,7 +28,7 @@ from schema.provenance import ProvenanceQuery
 from schema.queries import BrowseQuery
 from schema.query_cost import Budget
 from schema.record_mutations import RecordMutation
-from schema.request_pipeline import request_pipeline
+from schema.request_pipeline import RequestPipeline
 
 
 @strawberry.type
@@ -51,19 +55,47 @@ class Mutation(RegistryMutation, RecordMutation, InteropMutation):
 
 
 class JcmSchema(strawberry.Schema):
+    pipeline: RequestPipeline
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Client errors are the client's business; schema/errors.py logs the internal ones."""
 
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """Queries and mutations through the request pipeline, without Strawberry's
+        per-request extension runner (see schema/request_pipeline.py)."""
+        if allowed_operation_types is None:
+            allowed_operation_types = DEFAULT_ALLOWED_OPERATION_TYPES
+        context = self._create_execution_context(
+            query=query,
+            allowed_operation_types=allowed_operation_types,
+            variable_values=variable_values,
+            context_value=context_value,
+            root_value=root_value,
+            operation_name=operation_name,
+            operation_extensions=operation_extensions,
+        )
+        return await self.pipeline.execute(context, self.execution_context_class)
+
 
 def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> strawberry.Schema:
-    limits = limits or Limits()
+    pipeline = RequestPipeline(limits or Limits(), budget or Budget())
     schema = JcmSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         execution_context_class=DirectExecutor,
-        extensions=[request_pipeline(limits, budget or Budget())],
+        extensions=[pipeline.extension()],  # for subscriptions; see JcmSchema.execute
     )
+    schema.pipeline = pipeline
     document(schema._schema)
     return schema
 

@@ -35,3 +35,29 @@ async def test_the_same_text_is_checked_against_each_schema_s_own_limits() -> No
         answered = await relaxed.execute(text)
         assert answered.errors is None
         assert answered.data == {"a": "Query", "b": "Query"}
+
+
+TWO_FEEDS = (
+    "subscription { a: registryEvents(afterSeq: 0) { seq } b: registryEvents(afterSeq: 0) { seq } }"
+)
+
+
+async def test_a_subscription_is_held_to_the_schema_s_limits() -> None:
+    stream = await build_schema(Limits(max_aliases=1)).subscribe(TWO_FEEDS)
+    refused = await anext(stream)
+    assert refused.errors is not None
+    assert "LIMIT_EXCEEDED" in [e.extensions.get("code") for e in refused.errors]
+
+
+async def test_a_subscription_over_the_token_limit_is_refused_before_running() -> None:
+    stream = await build_schema(Limits(max_tokens=10)).subscribe(TWO_FEEDS)
+    refused = await anext(stream)
+    assert refused.errors is not None
+    assert "more than 10 tokens" in refused.errors[0].message
+
+
+async def test_a_subscription_that_does_not_parse_is_answered_with_its_syntax_error() -> None:
+    stream = await build_schema().subscribe("subscription { registryEvents(afterSeq: 0) { seq } ")
+    answered = await anext(stream)
+    assert answered.errors is not None
+    assert answered.errors[0].message.startswith("Syntax Error")
