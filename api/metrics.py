@@ -73,13 +73,20 @@ class Metrics:
         self.subscriptions = Gauge(
             "jcm_subscriptions_open", "Change-feed subscriptions open now.", registry=r
         )
+        # The labelled instruments of each (operation, outcome); both come from bounded sets.
+        self._requests: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
 
     def watch_store(self, store: GraphStore, pool_size: int) -> None:
         writes = set()
+        statements: dict[tuple[str, str], tuple[Any, Any]] = {}
 
         def observe(name: str, seconds: float, outcome: str, rows: int) -> None:
-            self.db_seconds.labels(name).observe(seconds)
-            self.db_queries.labels(name, outcome).inc()
+            children = statements.get((name, outcome))
+            if children is None:  # labels() locks and looks up: once per label set
+                children = (self.db_seconds.labels(name), self.db_queries.labels(name, outcome))
+                statements[name, outcome] = children
+            children[0].observe(seconds)
+            children[1].inc()
             if rows and name in writes:
                 self.writes_applied.labels(name).inc()
 
@@ -96,10 +103,18 @@ class Metrics:
         self.subscriptions.set_function(lambda: feed.subscribers)
 
     def request(self, operation: str, outcome: str, seconds: float, trips: int | None) -> None:
-        self.requests.labels(operation, outcome).inc()
-        self.latency.labels(operation).observe(seconds)
+        children = self._requests.get((operation, outcome))
+        if children is None:  # labels() locks and looks up: once per label set
+            children = (
+                self.requests.labels(operation, outcome),
+                self.latency.labels(operation),
+                self.round_trips.labels(operation),
+            )
+            self._requests[operation, outcome] = children
+        children[0].inc()
+        children[1].observe(seconds)
         if trips is not None:
-            self.round_trips.labels(operation).observe(trips)
+            children[2].observe(trips)
 
 
 async def metrics_endpoint(request: Request) -> Response:

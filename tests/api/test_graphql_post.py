@@ -55,6 +55,14 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "application/graphql-response+json",
     ),
     ("the alias limit", {"query": ALIASES}, "application/json"),
+    (
+        "an integer past 64 bits",
+        {
+            "query": "query($n: Int!) { countries(first: $n) { totalCount } }",
+            "variables": {"n": 2**70},
+        },
+        "application/json",
+    ),
     ("the chosen one of two operations", {"query": TWO_OPERATIONS, "operationName": "B"}, "*/*"),
     ("an operation that is not there", {"query": TWO_OPERATIONS, "operationName": "C"}, "*/*"),
     ("two operations and no name", {"query": TWO_OPERATIONS}, "application/json"),
