@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import authenticate
+from api.auth import caller
 from api.request_log import request_id
 
 log = logging.getLogger("jcm.access")
@@ -77,9 +77,8 @@ class AccessLog:
 
 
 def _caller(scope: Scope, state: Any) -> str:
-    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
     settings = getattr(state, "settings", None)
-    principal = authenticate(headers, settings.tokens if settings else [])
+    principal = caller(scope, settings.tokens if settings else [])
     if principal is None:
         return "anonymous"
     return principal.name or "invalid-token"

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from api.auth import authenticate
+from api.auth import caller
 from cypher.cadt_export import as_csv, as_json
 from cypher.export import dump_json
 from cypher.store import GraphStore
@@ -19,7 +19,7 @@ async def _download(
 ) -> Response:
     """Streams a whole-ledger export, once the caller is admitted (schema/ledger_scans.py)."""
     settings = request.app.state.settings
-    principal = authenticate(request.headers, settings.tokens)
+    principal = caller(request.scope, settings.tokens)
     client = request.client.host if request.client else "?"
     admission = request.app.state.ledger_scans.admit(principal, client)
     try:

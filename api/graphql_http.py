@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from api.access_log import graphql_request
+from api.auth import caller
 from api.graphql_post import answer_post, takes_post_lane
 from api.request_checks import operation_label, read_request
 from api.response_cache import ResponseCache, cache_key, cacheable, caller_kind
@@ -83,8 +84,8 @@ class GraphQLHttp:
             app_state = scope["app"].state
             with counting_round_trips() as version_trips:
                 version = await app_state.store.version()
-            caller = caller_kind(headers, app_state.settings.tokens)
-            cache_as = cache_key(version, caller, media, fields)
+            caller_as = caller_kind(caller(scope, app_state.settings.tokens))
+            cache_as = cache_key(version, caller_as, media, fields)
             if scope["method"] == "GET" and headers.get("if-none-match") == f'"{cache_as}"':
                 await _respond_not_modified(send, cache_as)
                 return

@@ -15,7 +15,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
-from api.auth import authenticate
+from api.auth import authenticate, caller
 from api.graphiql_assets import localize, with_subscriptions
 from api.request_log import request_id
 from schema.context import RequestContext
@@ -27,7 +27,7 @@ class JcmGraphQL(GraphQL):
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> RequestContext:
         settings = request.app.state.settings
-        principal = authenticate(request.headers, settings.tokens)
+        principal = caller(request.scope, settings.tokens)
         refused = principal is None or principal.name is None
         # A WebSocket may still present its token in connection_init (on_ws_connect).
         if settings.reads_require_token and refused and not isinstance(request, WebSocket):

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api.auth import authenticate
+from api.auth import caller
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -19,7 +19,7 @@ def reader_only(endpoint: Endpoint) -> Endpoint:
     async def guarded(request: Request) -> Response:
         settings = request.app.state.settings
         if settings.reads_require_token:
-            principal = authenticate(request.headers, settings.tokens)
+            principal = caller(request.scope, settings.tokens)
             if principal is None or principal.name is None:
                 return JSONResponse(
                     {

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from typing import Any
 
-from api.auth import authenticate
+from schema.context import Principal
 
 # Any operation that might not be a query is left alone (a cautious test on the text).
 _NOT_A_QUERY = re.compile(r"\b(mutation|subscription)\b")
@@ -50,8 +50,7 @@ def cacheable(fields: dict[str, Any]) -> bool:
     return isinstance(query, str) and not _NOT_A_QUERY.search(query)
 
 
-def caller_kind(headers: dict[str, str], tokens: list[Any]) -> str:
-    principal = authenticate(headers, tokens)
+def caller_kind(principal: Principal | None) -> str:
     if principal is None:
         return "anonymous"
     if principal.name is None:
