@@ -19,7 +19,7 @@ from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, execute, parse
+from graphql import DocumentNode, GraphQLError, execute, parse
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.exceptions import MissingQueryError
 from strawberry.execution import optimized_is_awaitable
@@ -56,9 +56,11 @@ class RequestPipeline:
     def document(self, query: str) -> DocumentNode:
         return _parse(query, max_tokens=self.max_tokens)
 
-    def validation_errors(
-        self, schema: GraphQLSchema, query: str | None, document: DocumentNode, rules: Any
-    ) -> list[GraphQLError]:
+    def validation_errors(self, context: ExecutionContext) -> list[GraphQLError]:
+        """The errors of the context's parsed document against its rules and this pipeline's."""
+        schema, query, document = context.schema._schema, context.query, context.graphql_document
+        assert document is not None
+        rules = context.validation_rules + self.rules
         key = (id(schema), query, rules) if query is not None else None
         return _validated.get_or_make(key, lambda: validate_document(schema, document, rules))
 
@@ -80,16 +82,14 @@ class RequestPipeline:
             raise CannotGetOperationTypeError(context.operation_name) from error
         if operation_type not in context.allowed_operations:
             raise InvalidOperationTypeError(operation_type)
-        schema = context.schema._schema
-        rules = context.validation_rules + self.rules
-        if errors := self.validation_errors(schema, context.query, context.graphql_document, rules):
+        if errors := self.validation_errors(context):
             return self._failed(context, *errors)
         if (refused := refusal(context, self.budget)) is not None:
             return self._failed(context, refused)
         try:
             result = await await_maybe(
                 execute(
-                    schema,
+                    context.schema._schema,
                     context.graphql_document,
                     root_value=context.root_value,
                     variable_values=context.variables,
@@ -138,13 +138,7 @@ class _PipelineExtension(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        assert context.graphql_document is not None
-        context.pre_execution_errors = self.pipeline.validation_errors(
-            context.schema._schema,
-            context.query,
-            context.graphql_document,
-            context.validation_rules + self.pipeline.rules,
-        )
+        context.pre_execution_errors = self.pipeline.validation_errors(context)
         yield
 
     def on_execute(self) -> Iterator[None]:
