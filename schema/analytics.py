@@ -87,6 +87,7 @@ class SearchHit:
 
 # The fields whose figures cost a part of the statement of their own (cypher/project_stats.py).
 FIGURE_FIELDS = {
+    "estimatedAnnualReduction": "reduction",
     "creditsIssued": "issued",
     "creditsHeld": "held",
     "creditsRetired": "retired",

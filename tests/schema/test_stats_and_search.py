@@ -11,8 +11,8 @@ from tests.seed_ledger import ALL, REAL, ledger_totals, notified_total
 
 STATS = """query($by: [StatsDimension!], $filter: ProjectFilter, $q: [DataQuality!]) {
   stats(groupBy: $by, filter: $filter, creditQuality: $q) { country sector technology
-    programme year status projectCount creditsIssued creditsHeld creditsRetired
-    creditsCancelled creditsNotified creditQualities } }"""
+    programme year status projectCount estimatedAnnualReduction creditsIssued creditsHeld
+    creditsRetired creditsCancelled creditsNotified creditQualities } }"""
 
 
 @pytest.mark.parametrize("by", [[], ["COUNTRY"], ["STATUS", "YEAR"], ["COUNTRY", "STATUS"]])
@@ -42,6 +42,21 @@ async def test_stats_group_by_country_counts_projects_per_host(
     assert by_country["ID"]["creditsIssued"] == 40
     assert by_country["MN"]["creditsIssued"] == ledger_totals(country="MN")["issued"]
     assert by_country["MN"]["creditsNotified"] == notified_total(country="MN")
+
+
+async def test_stats_keys_not_grouped_by_read_null_and_reductions_add_up(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    groups = data(await gql(seeded_client, STATS, by=["YEAR"]))["stats"]
+    assert {
+        (g["country"], g["sector"], g["technology"], g["programme"], g["status"]) for g in groups
+    } == {(None, None, None, None, None)}
+    assert [g["year"] for g in groups] == sorted(
+        (g["year"] for g in groups), key=lambda y: (y is None, y)
+    )
+    projects = read_seed()["projects.json"]
+    expected = sum(p.estimatedAnnualReduction or 0 for p in projects)
+    assert sum(g["estimatedAnnualReduction"] for g in groups) == pytest.approx(expected)
 
 
 async def test_stats_multi_valued_dimension_counts_each_group(
@@ -161,12 +176,18 @@ async def test_each_stats_figure_is_the_same_asked_alone_or_with_the_others(
     seeded_client: httpx.AsyncClient, by: list
 ) -> None:
     # The statement leaves out the parts of the figures not asked for (cypher/project_stats.py).
-    figures = ["creditsIssued", "creditsHeld", "creditsRetired", "creditsNotified"]
+    figures = [
+        "estimatedAnnualReduction",
+        "creditsIssued",
+        "creditsHeld",
+        "creditsRetired",
+        "creditsNotified",
+    ]
     together = data(await gql(seeded_client, STATS, by=by, q=ALL))["stats"]
     for figure in figures:
         alone = STATS.replace(
-            "projectCount creditsIssued creditsHeld creditsRetired\n    creditsCancelled "
-            "creditsNotified creditQualities",
+            "projectCount estimatedAnnualReduction creditsIssued creditsHeld\n    "
+            "creditsRetired creditsCancelled creditsNotified creditQualities",
             f"projectCount {figure}",
         )
         assert alone != STATS
