@@ -3,7 +3,8 @@ loaders hold: each relation's rows per key of the node it starts from, each page
 
 A composed statement returns, per root node, one column per relation (`rel0`, `rel1`, …):
 a list of `{node, rel, sub0, sub1, …}` maps, where `subN` holds the relations read on that
-node in turn (to any depth), or for a page a `{total, hasNext, items}` map."""
+node in turn (to any depth), or of the nodes' own maps when they have neither
+(compiled_reads.bare); for a page a `{total, hasNext, items}` map of such a list."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cypher.compiled_reads import Paged, Plan, compose, plan_parts, relation_params, start_key
+from cypher.compiled_reads import (
+    Paged,
+    Plan,
+    bare,
+    compose,
+    plan_parts,
+    relation,
+    relation_params,
+    start_key,
+)
 from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
 
@@ -40,17 +50,19 @@ def related_of(registry: QueryRegistry, row: dict[str, Any], relations: Sequence
 
 def _unpack(registry: QueryRegistry, key: Any, column: Any, item: Plan, found: Related) -> None:
     name, nested = plan_parts(item)
+    items = column["items"] if isinstance(item, Paged) else column
+    nodes_alone = bare(relation(registry, name), nested)
     if isinstance(item, Paged):
-        items = column["items"]
         found.pages.setdefault((name, item.limit, item.after), {})[key] = {
             "key": key,
             "total": column["total"],
             "hasNext": column["hasNext"],
-            "items": [_item(entry) for entry in items],
+            "items": [{"node": e} for e in items] if nodes_alone else [_item(e) for e in items],
         }
+    elif nodes_alone:
+        found.lists.setdefault(name, {})[key] = [{"key": key, "node": e} for e in items]
     else:
-        items = column
-        found.lists.setdefault(name, {})[key] = [{"key": key, **_item(entry)} for entry in items]
+        found.lists.setdefault(name, {})[key] = [{"key": key, **_item(e)} for e in items]
     for j, inner in enumerate(nested):
         prop = start_key(registry, plan_parts(inner)[0])
         for entry in items:

@@ -218,8 +218,9 @@ def fill(text: str, compiled: Compiled, order: Ordering | None, listing: Listing
 @dataclass
 class Page:
     rows: list[dict[str, Any]]
-    # Each row's values of the ordering: its cursor is made from them when asked for.
-    sort_keys: list[list[Any]]
+    # Each row's values of the ordering: its cursor is made from them when asked for (None
+    # when the page was read without them).
+    sort_keys: list[list[Any]] | None
     ordering: Ordering
     has_next: bool
     has_previous: bool = False
@@ -230,6 +231,8 @@ class Page:
 
     def cursor(self, position: int) -> str:
         """The cursor of the row at `position`."""
+        if self.sort_keys is None:
+            raise RuntimeError("the page was read without its cursors")
         return encode_cursor(self.ordering, [_jsonable(v) for v in self.sort_keys[position]])
 
 
@@ -245,11 +248,13 @@ async def fetch_page(
     relations: Sequence[Plan] | None = None,
     with_total: bool = False,
     projection: Projection = (),
+    cursors: bool = True,
 ) -> Page:
     """`first` rows after the cursor `after`; with `backward`, the last `first` rows before
     it (read in the reversed order, then turned round), in the same order either way. The
     `relations` of its nodes and (`with_total`) the number of matching rows come in the same
-    statement. Nodes are read with the properties the `projection` names (all by default)."""
+    statement. Nodes are read with the properties the `projection` names (all by default).
+    Without `cursors` the rows' sort values are not read, and the page gives no cursor."""
     ordered = ordering(listing, order)
     reading = ordered
     if backward:
@@ -277,21 +282,23 @@ async def fetch_page(
             count_text,
             label=listing.label,
             projection=projection,
+            cursors=cursors,
         )
         name += "_composed"  # the page with its relations and total (metrics, logs)
     else:
-        text = projected_page(text, listing.label, projection)
+        text = projected_page(text, listing.label, projection, cursors=cursors)
     rows = await store.read_text(name, text, params)
     total = rows[0]["total"] if with_total and rows else None
-    # An empty page with its total is one row without a node (its sortKey is null; its node a
-    # map of nulls on FalkorDB when projected).
-    rows = [row for row in rows if row["sortKey"] is not None]
+    if with_total:
+        # An empty page with its total is one row without a node (its `i` is null; its node a
+        # map of nulls on FalkorDB when projected).
+        rows = [row for row in rows if row["i"] is not None]
     more = len(rows) > first
     rows = rows[:first]
     related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}
     if backward:
         rows.reverse()
-    keys = [row["sortKey"] for row in rows]
+    keys = [row["sortKey"] for row in rows] if cursors else None
     nodes = [row["node"] for row in rows]
     if backward:  # rows lie before `after` (a `before` cursor): so a next page exists
         return Page(nodes, keys, ordered, bool(after), more, related, total)

@@ -45,7 +45,13 @@ from schema.ledger_types import (
 )
 from schema.node import Node, Source, from_row, parse_global_id
 from schema.pagination import MAX_PAGE, Connection, connection, page_size
-from schema.prefetch import LOOKUPS, prefetch, prime_related, selected_relations, selects
+from schema.prefetch import (
+    LOOKUPS,
+    prefetch,
+    prime_related,
+    selected_names,
+    selected_relations,
+)
 from schema.project_types import (
     Authorization,
     Issuance,
@@ -124,6 +130,7 @@ async def list_page(
     size = page_size(paging.last if backward else paging.first)
     tree = to_tree(filter_)
     store = info.context.store
+    selected = selected_names(info)
     try:
         page = await fetch_page(
             store,
@@ -136,8 +143,10 @@ async def list_page(
             # The relations selected on the page's nodes, and its total when asked for, come
             # in the same statement.
             relations=selected_relations(info, cls.__name__) if cls.__name__ in LOOKUPS else [],
-            with_total=selects(info, "totalCount"),
+            with_total="totalCount" in selected,
             projection=request_projection(info._raw_info),
+            # Cursors come with edges and pageInfo; most requests select the nodes alone.
+            cursors=bool(selected & {"edges", "pageInfo"}),
         )
     except ListingError as exc:
         raise BadUserInput(str(exc)) from None

@@ -27,7 +27,7 @@ def technologies_subquery(var: str) -> str:
         "  MATCH (a)-[:USES]->(b:Technology)\n"
         "  WITH b\n"
         "  ORDER BY b.id\n"
-        "  RETURN collect({node: b {.id}}) AS rel0\n"
+        "  RETURN collect(b {.id}) AS rel0\n"
         "}\n"
     )
 
@@ -107,18 +107,26 @@ async def test_a_composed_page_keeps_the_order_and_cursors_of_the_page_alone(
         assert sorted(s["url"] for s in node["sources"]) == sorted(PROJECTS[node["ref"]].sources)
 
 
-def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
-    graphql = "{ projects(first: 20) { nodes { ref technologies { key } } } }"
-    page = QUERIES.get("projects_page").text
-    text = composed_page(
+PAGE = QUERIES.get("projects_page").text
+PAGE_HEAD = PAGE.removesuffix("RETURN n {.*} AS node, sortKey").rstrip()
+
+
+def compiled_page(graphql: str, *, cursors: bool) -> str:
+    """The statement of a page of projects with their technologies, as `graphql` selects."""
+    return composed_page(
         QUERIES,
-        page,
+        PAGE,
         "ref",
         ["project_technologies"],
         label="Project",
         projection=projection(graphql),
+        cursors=cursors,
     )
-    assert text == page.removesuffix("RETURN n {.*} AS node, sortKey").rstrip() + (
+
+
+def test_the_compiled_statement_of_a_page_with_one_relation_and_cursors() -> None:
+    graphql = "{ projects(first: 20) { edges { cursor } nodes { ref technologies { key } } } }"
+    assert compiled_page(graphql, cursors=True) == PAGE_HEAD + (
         "\n"
         "WITH collect({n: n, sortKey: sortKey}) AS page\n"
         "UNWIND range(0, size(page) - 1) AS i\n"
@@ -127,6 +135,50 @@ def test_the_compiled_statement_of_a_page_with_one_relation() -> None:
         + "RETURN i, n {.ref} AS node, sortKey, key, rel0\n"
         "ORDER BY i"
     )
+
+
+def test_the_compiled_statement_of_a_page_without_cursors_reads_no_sort_values() -> None:
+    graphql = "{ projects(first: 20) { nodes { ref technologies { key } } } }"
+    assert compiled_page(graphql, cursors=False) == PAGE_HEAD.replace(
+        "WITH n, [n.ref] /*sortkey*/ AS sortKey", "WITH n"
+    ) + (
+        "\n"
+        "WITH collect(n) AS page\n"
+        "UNWIND range(0, size(page) - 1) AS i\n"
+        "WITH i, page[i] AS n, page[i].ref AS key\n"
+        + technologies_subquery("n")
+        + "RETURN i, n {.ref} AS node, key, rel0\n"
+        "ORDER BY i"
+    )
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        "first: 7",
+        "first: 7, orderBy: [{ field: HOST_COUNTRY, direction: DESC }], filter: { asean: true }",
+        'first: 3, filter: { hostCountries: ["MN"] }',
+    ],
+)
+@pytest.mark.parametrize("selection", ["ref", "ref technologies { key }"])
+async def test_a_page_without_cursors_has_the_nodes_of_the_page_with_them(
+    seeded_client: httpx.AsyncClient, arguments: str, selection: str
+) -> None:
+    # Without edges or pageInfo the page is read without its sort values; with them, with.
+    nodes = f"nodes {{ {selection} }}"
+    bare, count = await trips(seeded_client, f"{{ projects({arguments}) {{ {nodes} }} }}")
+    assert count == 1
+    with_cursors, _ = await trips(
+        seeded_client,
+        f"{{ projects({arguments}) {{ edges {{ cursor }} pageInfo {{ endCursor }} {nodes} }} }}",
+    )
+    assert bare["projects"]["nodes"] == with_cursors["projects"]["nodes"]
+    assert len(bare["projects"]["nodes"]) > 0
+    after = with_cursors["projects"]["pageInfo"]["endCursor"]
+    then, _ = await trips(
+        seeded_client, f'{{ projects({arguments}, after: "{after}") {{ totalCount {nodes} }} }}'
+    )
+    assert [n["ref"] for n in then["projects"]["nodes"]] not in ([], bare["projects"]["nodes"])
 
 
 def test_the_compiled_statement_of_a_lookup_with_one_relation() -> None:
@@ -180,7 +232,7 @@ def test_the_compiled_statement_of_a_relation_nested_in_a_relation() -> None:
         "    MATCH (a)-[:IN_SECTOR]->(b:Sector)\n"
         "    WITH b\n"
         "    ORDER BY b.id\n"
-        "    RETURN collect({node: b {.id}}) AS sub0\n"
+        "    RETURN collect(b {.id}) AS sub0\n"
         "  }\n"
         "  WITH b, sub0\n"
         "  ORDER BY b.id\n"
@@ -271,3 +323,23 @@ async def test_an_empty_page_still_has_its_total_count(seeded_client: httpx.Asyn
     assert beyond["projects"]["totalCount"] == sum(
         1 for p in PROJECTS.values() if p.hostCountry == "TH"
     )
+
+
+async def test_an_empty_page_without_cursors_still_has_its_total_count(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = """{ projects(first: 100, filter: { hostCountries: ["TH"] }) {
+        pageInfo { endCursor } } }"""
+    result, _ = await trips(seeded_client, query)
+    last = result["projects"]["pageInfo"]["endCursor"]
+    for nodes in ("nodes { ref }", "nodes { ref technologies { key } }"):
+        beyond, count = await trips(
+            seeded_client,
+            f"""{{ projects(first: 5, after: "{last}", filter: {{ hostCountries: ["TH"] }}) {{
+                totalCount {nodes} }} }}""",
+        )
+        assert count == 1
+        assert beyond["projects"]["nodes"] == []
+        assert beyond["projects"]["totalCount"] == sum(
+            1 for p in PROJECTS.values() if p.hostCountry == "TH"
+        )

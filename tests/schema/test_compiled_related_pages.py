@@ -200,7 +200,7 @@ def test_the_compiled_statement_of_a_lookup_with_a_page_of_a_related_list() -> N
         "      WITH b\n"
         "      ORDER BY b.code\n"
         # Per node type across the document: the host countries are read as the root is.
-        "      RETURN collect({node: b {.code, .name}}) AS sub0\n"
+        "      RETURN collect(b {.code, .name}) AS sub0\n"
         "    }\n"
         "    WITH b, sub0\n"
         "    ORDER BY b.ref\n"
@@ -282,7 +282,7 @@ CALL {
         MATCH (a)-[:USES]->(b:Technology)
         WITH b
         ORDER BY b.id
-        RETURN collect({node: b {.id, .name}}) AS sub0
+        RETURN collect(b {.id, .name}) AS sub0
       }
       WITH b, sub0
       ORDER BY b.ref
