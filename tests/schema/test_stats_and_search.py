@@ -194,3 +194,23 @@ async def test_each_stats_figure_is_the_same_asked_alone_or_with_the_others(
         groups = data(await gql(seeded_client, alone, by=by, q=ALL))["stats"]
         assert [g[figure] for g in groups] == [g[figure] for g in together], figure
         assert [g["projectCount"] for g in groups] == [g["projectCount"] for g in together]
+
+
+@pytest.mark.parametrize("figures", ["projectCount", "projectCount creditsIssued creditsNotified"])
+@pytest.mark.parametrize("by", [[], ["SECTOR"], ["COUNTRY", "PROGRAMME"]])
+async def test_stats_under_a_filter_on_derived_values_count_the_projects_it_lists(
+    seeded_client: httpx.AsyncClient, by: list, figures: str
+) -> None:
+    # `asean` and `sectors` filter on values computed before the filter (cypher/listings.py).
+    project_filter = {"asean": True, "NOT": {"sectors": ["SCOPE-01"]}}
+    query = f"""query($by: [StatsDimension!], $filter: ProjectFilter) {{
+        stats(groupBy: $by, filter: $filter) {{ sector programme {figures} }} }}"""
+    groups = data(await gql(seeded_client, query, by=by, filter=project_filter))["stats"]
+    count = "query($filter: ProjectFilter) { projects(filter: $filter) { totalCount } }"
+    listed = data(await gql(seeded_client, count, filter=project_filter))["projects"]["totalCount"]
+    asean = data(await gql(seeded_client, count, filter={"asean": True}))["projects"]["totalCount"]
+    assert 0 < listed < asean
+    if by:
+        assert sum(g["projectCount"] for g in groups) >= listed
+    else:
+        assert [g["projectCount"] for g in groups] == [listed]
