@@ -120,8 +120,10 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
         item_type = inner.of_type
         items_non_null = isinstance(item_type, GraphQLNonNull)
         item_object = item_type.of_type if items_non_null else item_type
+        if isinstance(item_object, GraphQLScalarType | GraphQLEnumType):
+            return _leaves(_completer(item_type), non_null)
         if not isinstance(item_object, GraphQLObjectType):
-            return None  # lists of scalars are rare here and left to graphql-core
+            return None
         item = _completer(item_type)
         accepts = _accepts(item_object)
         if item is None or accepts is None:
@@ -164,6 +166,27 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         return obj
     return None
+
+
+def _leaves(leaf: Callable[..., Any] | None, non_null: bool) -> Callable[..., Any] | None:
+    """How to complete a list of scalars or enums (`gaps`, `creditQualities`): each item as
+    `leaf` does. An item it cannot complete (a null where the schema forbids one, a value the
+    scalar refuses) sends the whole field to graphql-core, which reports it at the item's
+    path."""
+    if leaf is None:
+        return None
+
+    def leaves(executor: Any, value: Any, fields: Any, path: Path) -> Any:
+        if value is None:
+            return _absent(non_null)
+        if type(value) is not list:
+            raise _Fallback
+        try:
+            return [leaf(executor, v, fields, path) for v in value]
+        except Exception:
+            raise _Fallback from None
+
+    return leaves
 
 
 def _absent(non_null: bool) -> None:

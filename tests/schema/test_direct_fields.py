@@ -10,9 +10,10 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+from graphql import GraphQLInt, GraphQLList, GraphQLNonNull
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.direct_fields import DirectExecutor
+from schema.direct_fields import DirectExecutor, _completer, _Fallback
 from schema.pagination import key_cursor
 from schema.prefetch import RELATIONS
 from tests.conftest import data
@@ -43,6 +44,10 @@ PAGES = """query($first: Int, $after: String) { country(code: "TH") { name
     edges { cursor node { ref hostCountry { code } } } } } }"""
 COUNTRY_PAGES = """{ countries(first: 100) { nodes { code
   projects(first: 2) { totalCount nodes { ref } } } } }"""
+# Lists of scalars and enums: a stats group's data qualities, a trace's gaps, former refs.
+LISTS_OF_LEAVES = """{ stats(groupBy: [COUNTRY]) { country creditQualities }
+  traceCredit(serial: "JP-X-ID-02-2016-1-000003") { gaps dataQuality }
+  project(ref: "ID002") { formerRefs } }"""
 TOO_LARGE_PAGE = (
     """{ countries(first: 2) { nodes { code projects(first: 500) { totalCount } } } }"""
 )
@@ -60,6 +65,7 @@ CASES = [
     ("a page of a related list, by variables", PAGES, {"first": 3, "after": key_cursor("TH003")}),
     ("pages of related lists in a page", COUNTRY_PAGES, {}),
     ("a nested error", TOO_LARGE_PAGE, {}),
+    ("lists of scalars and enums", LISTS_OF_LEAVES, {}),
 ]
 
 
@@ -165,3 +171,24 @@ async def test_pages_of_related_lists_a_page_read_are_answered_directly(
     assert trips == 1
     assert any(c["projects"]["nodes"] for c in answered["countries"]["nodes"])
     assert by_graphql_core == ["countries"]
+
+
+async def test_lists_of_scalars_and_enums_are_answered_directly(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    answered, _, by_graphql_core = await counted(seeded_client, LISTS_OF_LEAVES)
+    assert answered["traceCredit"]["gaps"]
+    assert all(g["creditQualities"] == ["OFFICIAL", "SECONDARY"] for g in answered["stats"])
+    # The root fields alone (each an async resolver): none of the lists.
+    assert sorted(by_graphql_core) == ["project", "stats", "traceCredit"]
+
+
+def test_a_list_item_a_scalar_refuses_leaves_the_whole_field_to_graphql_core() -> None:
+    # graphql-core then reports the error at the item's own path.
+    complete = _completer(GraphQLList(GraphQLNonNull(GraphQLInt)))
+    assert complete is not None
+    assert complete(None, [1, 2], None, None) == [1, 2]
+    assert complete(None, None, None, None) is None
+    for refused in ([1, "two"], [1, None], (1, 2)):
+        with pytest.raises(_Fallback):
+            complete(None, refused, None, None)
