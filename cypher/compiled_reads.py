@@ -317,8 +317,8 @@ def _collected(
 def bare(r: Relation, nested: Sequence[Plan]) -> bool:
     """Whether relation `r`'s items are collected as its nodes' maps alone, not wrapped in a
     `{node: …}` map: when they carry no relationship properties and no nested relation. A
-    map less per item is measurably cheaper for FalkorDB to build and its client to parse
-    (a page of 50 projects with their countries and technologies: 3.6 → 3.2 ms)."""
+    map less per item is less for the database to build and its client to parse (a page of
+    50 projects with their countries and technologies, on FalkorDB: about 0.1 ms of 3.6)."""
     return r.rel is None and not nested
 
 

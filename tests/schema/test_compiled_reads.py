@@ -325,6 +325,27 @@ async def test_an_empty_page_still_has_its_total_count(seeded_client: httpx.Asyn
     )
 
 
+@pytest.mark.parametrize(
+    ("cursors", "fragment"),
+    [
+        ("... on ProjectConnection { pageInfo { endCursor } }", ""),
+        ("...Cursors", "fragment Cursors on ProjectConnection { edges { cursor } }"),
+    ],
+)
+async def test_cursors_asked_through_a_fragment_are_read(
+    seeded_client: httpx.AsyncClient, cursors: str, fragment: str
+) -> None:
+    query = f"{{ projects(first: 3) {{ nodes {{ ref }} {cursors} }} }} {fragment}"
+    answered, count = await trips(seeded_client, query)
+    assert count == 1
+    page = answered["projects"]
+    cursor = page["pageInfo"]["endCursor"] if "pageInfo" in page else page["edges"][-1]["cursor"]
+    after, _ = await trips(
+        seeded_client, f'{{ projects(first: 3, after: "{cursor}") {{ nodes {{ ref }} }} }}'
+    )
+    assert after["projects"]["nodes"][0]["ref"] > page["nodes"][-1]["ref"]
+
+
 async def test_an_empty_page_without_cursors_still_has_its_total_count(
     seeded_client: httpx.AsyncClient,
 ) -> None:
