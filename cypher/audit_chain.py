@@ -90,7 +90,7 @@ async def verify_chain(store: GraphStore, batch: int = 1000) -> ChainCheck:
 async def _verify_links(store: GraphStore, batch: int) -> ChainCheck:
     prev, expected_seq, checked = GENESIS, 1, 0
     while True:
-        rows = await store.read(
+        rows = await store.read_many(
             "audit_events_after", {"afterSeq": expected_seq - 1, "limit": batch}
         )
         if not rows:

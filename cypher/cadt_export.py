@@ -109,7 +109,7 @@ def unit_record(row: dict[str, Any]) -> Record:
 async def _project_rows(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     after = None
     while True:
-        rows = await store.read("export_cadt_projects_page", {"after": after, "limit": PAGE})
+        rows = await store.read_many("export_cadt_projects_page", {"after": after, "limit": PAGE})
         if not rows:
             return
         yield rows
@@ -125,7 +125,7 @@ async def series_chunks(store: GraphStore, size: int = 200) -> AsyncIterator[lis
 
 async def _unit_rows(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     async for chunk in series_chunks(store):
-        yield await store.read("export_cadt_units_by_series", {"series": chunk})
+        yield await store.read_many("export_cadt_units_by_series", {"series": chunk})
 
 
 async def _country_names(store: GraphStore) -> dict[str, str]:

@@ -181,7 +181,7 @@ async def range_steps(
     store: GraphStore, series: str, first: int, last: int, as_of: dt.date | None
 ) -> list[Step]:
     """Every transaction that touched [first, last] of a series (up to `as_of`), in order."""
-    rows = await store.read(
+    rows = await store.read_many(
         "range_transactions",
         {
             "series": series,

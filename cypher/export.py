@@ -6,10 +6,11 @@ each label by its key, so memory stays bounded."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from typing import Any
+
+import orjson
 
 from cypher.cadt_export import series_chunks
 from cypher.migrations import NODE_KEYS
@@ -23,25 +24,15 @@ BY_SERIES = ("CreditBlock", "Transaction")
 LINK_TEMPLATE = ("(a:Partnership)-[r:BETWEEN]->(b:Country)", "a.id", "b.code")
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[str, Any]]]:
     if label in BY_SERIES:
         text = store.registry.get("export_nodes_by_series").text.replace(
             "(n:CreditBlock)", f"(n:{label})"
         )
         async for chunk in series_chunks(store):
-            rows = await store.read_text("export_nodes_by_series", text, {"series": chunk})
+            rows = await store.read_text_many("export_nodes_by_series", text, {"series": chunk})
             yield [
-                {"key": r["key"], "props": _plain(r["props"]), "sources": sorted(r["sources"])}
+                {"key": r["key"], "props": r["props"], "sources": sorted(r["sources"])}
                 for r in rows
             ]
         return
@@ -50,13 +41,15 @@ async def node_pages(store: GraphStore, label: str) -> AsyncIterator[list[dict[s
     text = text.replace(NODE_TEMPLATE[0], f"(n:{label})").replace(NODE_TEMPLATE[1], f"n.{key}")
     after = None
     while True:
-        rows = await store.read_text("export_nodes_page", text, {"after": after, "limit": PAGE})
+        rows = await store.read_text_many(
+            "export_nodes_page", text, {"after": after, "limit": PAGE}
+        )
         if not rows:
             return
         yield [
             {
                 "key": r["key"],
-                "props": _plain(r["props"]),
+                "props": r["props"],
                 **({} if label == "Source" else {"sources": sorted(r["sources"])}),
             }
             for r in rows
@@ -77,8 +70,8 @@ async def link_pages(store: GraphStore, kind: LinkKind) -> AsyncIterator[list[di
             .replace("to: b.id", f"to: b.{b_key}")
         )
         async for chunk in series_chunks(store):
-            rows = await store.read_text("export_links_by_series", text, {"series": chunk})
-            yield [{"from": r["from"], "links": _plain(r["links"])} for r in rows]
+            rows = await store.read_text_many("export_links_by_series", text, {"series": chunk})
+            yield [{"from": r["from"], "links": r["links"]} for r in rows]
         return
     text = store.registry.get("export_links_page").text
     text = (
@@ -88,10 +81,12 @@ async def link_pages(store: GraphStore, kind: LinkKind) -> AsyncIterator[list[di
     )
     after = None
     while True:
-        rows = await store.read_text("export_links_page", text, {"after": after, "limit": PAGE})
+        rows = await store.read_text_many(
+            "export_links_page", text, {"after": after, "limit": PAGE}
+        )
         if not rows:
             return
-        yield [{"from": r["from"], "links": _plain(r["links"])} for r in rows]
+        yield [{"from": r["from"], "links": r["links"]} for r in rows]
         after = rows[-1]["from"]
 
 
@@ -103,9 +98,8 @@ async def _json_object(named_pages: list[tuple[str, AsyncIterator[list]]]) -> As
         first = True
         async for page in pages:
             if page:
-                yield ("" if first else ",") + ",".join(
-                    json.dumps(row, ensure_ascii=False) for row in page
-                )
+                # orjson writes dates as ISO 8601 text, as the loader reads them back.
+                yield ("" if first else ",") + ",".join(orjson.dumps(row).decode() for row in page)
                 first = False
         yield "]"
     yield "}"
@@ -114,20 +108,22 @@ async def _json_object(named_pages: list[tuple[str, AsyncIterator[list]]]) -> As
 async def event_pages(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     after = None
     while True:
-        rows = await store.read("export_events_page", {"after": after, "limit": PAGE})
+        rows = await store.read_many("export_events_page", {"after": after, "limit": PAGE})
         if not rows:
             return
-        yield [{"event": _plain(r["event"]), "affected": r["affected"]} for r in rows]
+        yield [{"event": r["event"], "affected": r["affected"]} for r in rows]
         after = rows[-1]["seq"]
 
 
 async def idempotency_pages(store: GraphStore) -> AsyncIterator[list[dict[str, Any]]]:
     after = None
     while True:
-        rows = await store.read("export_idempotency_keys_page", {"after": after, "limit": PAGE})
+        rows = await store.read_many(
+            "export_idempotency_keys_page", {"after": after, "limit": PAGE}
+        )
         if not rows:
             return
-        yield [_plain(r["record"]) for r in rows]
+        yield [r["record"] for r in rows]
         after = rows[-1]["key"]
 
 

@@ -63,7 +63,7 @@ async def candidates(
     threshold: float = CANDIDATE_THRESHOLD,
 ) -> dict[str, list[Match]]:
     countries = sorted({r["country"] for r in records})
-    projects = await store.read("projects_for_matching", {"countries": countries})
+    projects = await store.read_many("projects_for_matching", {"countries": countries})
     return {
         r["id"]: best_matches(r, projects, rejected.get(r["id"], set()), threshold) for r in records
     }

@@ -81,7 +81,7 @@ async def holdings_as_of(store: GraphStore, accounts: list[str], as_of: dt.date)
     ]
     if not series:
         return []
-    rows = await store.read(
+    rows = await store.read_many(
         "series_transactions_until", {"series": series, "asOf": query_date(as_of)}
     )
     return [s for s in replay(rows) if s.account in accounts]
@@ -172,7 +172,7 @@ async def aef_tables(store: GraphStore, party: str, year: int) -> dict[str, list
     covered = await store.read("authorized_series", {"party": None})
     auth_of = {r["series"]: r for r in covered}
     year_end = dt.date(year, 12, 31)
-    rows = await store.read(
+    rows = await store.read_many(
         "series_transactions_until", {"series": list(auth_of), "asOf": query_date(year_end)}
     )
     actions = []

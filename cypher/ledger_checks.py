@@ -109,7 +109,7 @@ async def ledger_problems(
         ids = [row["series"] for row in totals if suspicious(row)]
     problems: list[TilingProblem] = []
     for start in range(0, len(ids), 500):
-        rows = await store.read("series_live_blocks", {"seriesIds": ids[start : start + 500]})
+        rows = await store.read_many("series_live_blocks", {"seriesIds": ids[start : start + 500]})
         for row in rows:
             blocks = sorted((b for b in row["blocks"] if b), key=lambda b: b["first"])
             row = {**row, "blocks": blocks}

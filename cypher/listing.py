@@ -287,7 +287,7 @@ async def fetch_page(
         name += "_composed"  # the page with its relations and total (metrics, logs)
     else:
         text = projected_page(text, listing.label, projection, cursors=cursors)
-    rows = await store.read_text(name, text, params)
+    rows = await store.read_text_many(name, text, params)
     total = rows[0]["total"] if with_total and rows else None
     if with_total:
         # An empty page with its total is one row without a node (its `i` is null; its node a

@@ -57,6 +57,7 @@ def plain(value: Any) -> Any:
 
 class Neo4jStore(GraphStore):
     backend = "neo4j"
+    packs_rows = True
     dialect = "neo4j"
 
     def __init__(

@@ -115,7 +115,7 @@ async def project_stats(
         kept.update((figure, *FIGURES[figure]))
     text = without_parts(store.registry.get("project_stats").text, frozenset(kept))
     text = fill(text, compiled, None, PROJECTS)
-    rows = await store.read_text(
+    rows = await store.read_text_many(
         "project_stats", text, {**compiled.params, "creditQualities": credit_qualities}
     )
     return [{**ABSENT, **row} for row in rows]

@@ -40,7 +40,7 @@ async def search(store: GraphStore, text: str, first: int) -> list[dict]:
     terms = words(text)
     if not terms:
         return []
-    return await store.read(
+    return await store.read_many(
         "search_text",
         {"text": engine_query(store.dialect, terms), "phrase": " ".join(terms), "first": first},
     )

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from cypher.errors import ConstraintViolation, InvalidText
+from cypher.packed_rows import pack
 from cypher.registry import QueryRegistry
 
 log = logging.getLogger("jcm.store")
@@ -85,6 +86,10 @@ class GraphStore(ABC):
     backend: str
     dialect: str
     address: str
+    # Whether `read_many` asks for the rows as one record. Neo4j's driver awaits socket reads
+    # for every record: a page of 50 projects cost 2.3 ms of its CPU as rows, 0.8 ms as one
+    # record. FalkorDB's client parses one reply either way, a packed one a little more slowly.
+    packs_rows = False
 
     def __init__(self, registry: QueryRegistry, *, timeout_ms: int) -> None:
         self.registry = registry
@@ -126,6 +131,20 @@ class GraphStore(ABC):
         """Run a compiled variant of the named read query `name` (see cypher/listing.py)."""
         return await self._observed(name, text, to_param(dict(params or {})), write=False)
 
+    async def read_many(self, name: str, params: Params | None = None) -> list[Row]:
+        """`read` for a query that may return many rows: where the store reads them more cheaply
+        as one record (`packs_rows`), they are sent back so (cypher/packed_rows.py)."""
+        query = self.registry.get(name)
+        return await self.read_text_many(query.name, query.text, params)
+
+    async def read_text_many(self, name: str, text: str, params: Params | None = None) -> list[Row]:
+        """`read_text` for a statement that may return many rows, as `read_many`."""
+        if not self.packs_rows:
+            return await self.read_text(name, text, params)
+        packed = pack(text)
+        params = to_param(dict(params or {}))
+        return await self._observed(name, packed.text, params, write=False, unpack=packed.unpack)
+
     async def _named(self, name: str, params: Params | None, *, write: bool) -> list[Row]:
         query = self.registry.get(name)
         return await self._observed(
@@ -133,7 +152,13 @@ class GraphStore(ABC):
         )
 
     async def _observed(
-        self, name: str, text: str, params: dict[str, Any], *, write: bool
+        self,
+        name: str,
+        text: str,
+        params: dict[str, Any],
+        *,
+        write: bool,
+        unpack: Callable[[list[Row]], list[Row]] | None = None,
     ) -> list[Row]:
         self._count()
         self.in_flight += 1
@@ -141,6 +166,8 @@ class GraphStore(ABC):
         outcome, rows = "ok", []
         try:
             rows = await self._run(name, text, params, write=write)
+            if unpack is not None:
+                rows = unpack(rows)
             return rows
         except Exception as exc:
             outcome = type(exc).__name__

@@ -78,7 +78,9 @@ class AuditQuery:
         if not isinstance(after_seq, int):
             raise BadUserInput("the cursor is not one this API gave out", field="after")
         store = info.context.store
-        rows = await store.read("audit_events_after", {"afterSeq": after_seq, "limit": size + 1})
+        rows = await store.read_many(
+            "audit_events_after", {"afterSeq": after_seq, "limit": size + 1}
+        )
         events = [event_of(r["event"]) for r in rows[:size]]
 
         async def count() -> int:
@@ -118,7 +120,7 @@ class Subscription:
         last = after_seq
         async with feed.subscription() if feed else contextlib.nullcontext():
             while True:
-                rows = await store.read("audit_events_after", {"afterSeq": last, "limit": 100})
+                rows = await store.read_many("audit_events_after", {"afterSeq": last, "limit": 100})
                 gap = False
                 for row in rows:
                     event = event_of(row["event"])

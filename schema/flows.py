@@ -78,7 +78,7 @@ class FlowQuery:
         if start and to_date and start > to_date:
             raise BadUserInput("fromDate is after toDate", field="fromDate")
         async with ledger_scan(info.context):
-            rows = await info.context.store.read(
+            rows = await info.context.store.read_many(
                 "credit_flows",
                 {
                     "groupBy": group_by.value,

@@ -43,18 +43,18 @@ class Loaders:
 
     async def _related(self, query: str, keys: list[Any]) -> list[list[Row]]:
         grouped: dict[Any, list[Row]] = defaultdict(list)
-        for row in await self.store.read(query, {"keys": list(keys)}):
+        for row in await self.store.read_many(query, {"keys": list(keys)}):
             grouped[row["key"]].append(row)
         return [grouped.get(key, []) for key in keys]
 
     async def _page(self, query: str, keys: list[Any], first: int, after: Any) -> list[Row]:
         params = {"keys": list(keys), "limit": first, "fetch": first + 1, "after": after}
-        rows = await self.store.read(query, params)
+        rows = await self.store.read_many(query, params)
         by_key = {row["key"]: row for row in rows}
         empty = {"total": 0, "items": [], "hasNext": False}
         return [by_key.get(key, {"key": key, **empty}) for key in keys]
 
     async def _by_key(self, query: str, keys: list[Any]) -> list[Row | None]:
-        rows = await self.store.read(query, {"keys": list(keys)})
+        rows = await self.store.read_many(query, {"keys": list(keys)})
         by_key = {row["key"]: row["node"] for row in rows}
         return [by_key.get(key) for key in keys]
