@@ -11,7 +11,7 @@ into
 
     WITH n.code AS key, n {.*} AS props
     ORDER BY key LIMIT $limit
-    RETURN collect([key, props]) AS rows
+    RETURN collect([`key`, `props`]) AS rows
 
 and `Packed.unpack` gives the rows back as the dicts the plain statement returns, in order.
 Each row is a list, not a map, because FalkorDB's client parses a map's keys once per map.
@@ -40,6 +40,8 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|`[^`]+`")
 
 @dataclass(frozen=True)
 class Packed:
+    """A packed statement and the names of the columns each of its rows lists, in order."""
+
     text: str
     columns: tuple[str, ...]
 
@@ -111,7 +113,7 @@ def _quoted(name: str) -> str:
 
 def _column(item: str) -> str:
     """The name a RETURN item is read back by: its alias, or the variable it returns."""
-    words = [t for t in _TOKEN.findall(item) if not t.isspace() and not t.startswith("//")]
+    words = [t for t in _TOKEN.findall(item) if not t.isspace() and not t.startswith(("//", "/*"))]
     if len(words) >= 3 and words[-2].upper() == "AS" and _NAME.fullmatch(words[-1]):
         return words[-1]
     if len(words) == 1 and _NAME.fullmatch(words[0]):
