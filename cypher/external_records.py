@@ -80,10 +80,8 @@ async def import_records(
     if not await store.read("external_registry_by_key", {"keys": [registry]}):
         raise LedgerRefusal("NOT_FOUND", f"no external registry {registry!r}", "registry")
     records = [_props(registry, row) for row in rows]
-    state = {
-        r["record"]["id"]: r
-        for r in await store.read("external_records_state", {"ids": [r["id"] for r in records]})
-    }
+    known = await store.read_many("external_records_state", {"ids": [r["id"] for r in records]})
+    state = {r["record"]["id"]: r for r in known}
     rejected = {k: set(v["rejected"]) for k, v in state.items()}
     matches = await candidates(store, records, rejected)
     summary = ImportSummary(records=len(records))

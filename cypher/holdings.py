@@ -169,7 +169,7 @@ async def aef_tables(store: GraphStore, party: str, year: int) -> dict[str, list
                 "dataQuality": a.get("dataQuality"),
             }
         )
-    covered = await store.read("authorized_series", {"party": None})
+    covered = await store.read_many("authorized_series", {"party": None})
     auth_of = {r["series"]: r for r in covered}
     year_end = dt.date(year, 12, 31)
     rows = await store.read_many(

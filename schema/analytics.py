@@ -140,7 +140,7 @@ class Statistic(Node):
 class AnalyticsQuery:
     @strawberry.field(description="Headline figures with their sources (optionally one metric).")
     async def statistics(self, info: Ctx, metric: str | None = None) -> list[Statistic]:
-        rows = await info.context.store.read("statistics_list", {"metric": metric})
+        rows = await info.context.store.read_many("statistics_list", {"metric": metric})
         return [
             from_row(Statistic, r["node"], country=r["country"], programme=r["programme"])
             for r in rows

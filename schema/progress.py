@@ -101,7 +101,7 @@ class ProgressQuery:
             store.read("progress_partner_signings"),
             store.read("progress_projects_by_status"),
             store.read("progress_credits_by_year", {"qualities": [q.value for q in qualities]}),
-            store.read("statistics_list", {"metric": None}),
+            store.read_many("statistics_list", {"metric": None}),
         )
         partners, count = [], 0
         for row in signings:
