@@ -25,28 +25,12 @@ import re
 from typing import Any
 
 from cypher.compiled_reads import NotComposable
+from cypher.packed_rows import last_return, top_level_parts
 from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
 
-_RETURN = re.compile(r"^RETURN\s", re.MULTILINE)
-_ORDER = re.compile(r"^ORDER BY\s", re.MULTILINE)
-_ALIAS = re.compile(r"^(?P<expr>.+)\s+AS\s+(?P<alias>\w+)$", re.DOTALL)
+_ORDER = re.compile(r"^ORDER\s+BY\s", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?P<expr>.+?)(?:\s+(?P<dir>ASC|DESC))?$", re.DOTALL)
-
-
-def split_top_level(text: str) -> list[str]:
-    """Split on commas outside brackets, braces and parentheses."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(text):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
 
 
 def collected(registry: QueryRegistry, name: str, column: str) -> str:
@@ -54,24 +38,19 @@ def collected(registry: QueryRegistry, name: str, column: str) -> str:
     text = "\n".join(
         line for line in registry.get(name).text.splitlines() if not line.lstrip().startswith("//")
     ).strip()
-    returns = list(_RETURN.finditer(text))
-    if len(returns) != 1 or len(re.findall(r"\bRETURN\b", text)) != 1:
-        # A subquery, a UNION or a second RETURN would need a parser, not this rewrite.
-        raise NotComposable(f"{name} must have exactly one RETURN, at the start of a line")
-    body, tail = text[: returns[0].start()].strip(), text[returns[0].end() :]
-    order_at = _ORDER.search(tail)
-    items_text, order_text = (
-        (tail[: order_at.start()], tail[order_at.end() :]) if order_at else (tail, "")
-    )
-    aliases, items = [], []
-    for item in split_top_level(items_text.strip()):
-        found = _ALIAS.match(item)
-        if not found:
-            raise NotComposable(f"{name}: every returned column needs an alias ({item!r})")
-        aliases.append(found["alias"])
-        items.append(item)
+    if len(re.findall(r"\bRETURN\b", text, flags=re.IGNORECASE)) != 1:
+        # A subquery, a UNION or a second RETURN would not compose into one CALL.
+        raise NotComposable(f"{name} must have exactly one RETURN")
+    try:
+        clause = last_return(text)
+    except ValueError as problem:
+        raise NotComposable(f"{name}: {problem}") from None
+    order_at = _ORDER.match(clause.tail)
+    if clause.tail and not order_at:
+        raise NotComposable(f"{name}: only ORDER BY may follow its RETURN items")
+    items, aliases = list(clause.items), list(clause.columns)
     order = []
-    for i, term in enumerate(split_top_level(order_text.strip()) if order_text else []):
+    for i, term in enumerate(top_level_parts(clause.tail[order_at.end() :]) if order_at else []):
         found = _DIRECTION.match(term)
         assert found  # the pattern matches any text
         expr, direction = found["expr"].strip(), found["dir"]
@@ -80,7 +59,8 @@ def collected(registry: QueryRegistry, name: str, column: str) -> str:
             expr = f"order{i}"
         order.append(expr + (f" {direction}" if direction else ""))
     fields = ", ".join(f"{alias}: {alias}" for alias in aliases)
-    lines = ["CALL {", body, "WITH " + ", ".join(items)]
+    distinct = "DISTINCT " if clause.distinct else ""
+    lines = ["CALL {", clause.before.strip(), f"WITH {distinct}" + ", ".join(items)]
     if order:
         lines.append("ORDER BY " + ", ".join(order))
     lines += [f"RETURN collect({{{fields}}}) AS {column}", "}"]

@@ -20,7 +20,6 @@ Each row is a list, not a map, because FalkorDB's client parses a map's keys onc
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -52,9 +51,19 @@ class Packed:
         return [dict(zip(columns, values, strict=True)) for values in rows[0]["rows"]]
 
 
-@functools.lru_cache(maxsize=512)
-def pack(text: str) -> Packed:
-    """The statement with its last top-level RETURN collecting its rows into one list."""
+@dataclass(frozen=True)
+class ReturnClause:
+    """A statement split at its last top-level RETURN (collected_reads.py composes with it)."""
+
+    before: str  # the text before RETURN, as written
+    distinct: bool
+    items: tuple[str, ...]  # each item as written, without the DISTINCT
+    columns: tuple[str, ...]  # the name each item is read back by, as written
+    tail: str  # ORDER BY, SKIP and LIMIT, as written; '' when there are none
+
+
+def last_return(text: str) -> ReturnClause:
+    """The statement's last top-level RETURN, its items and what follows them."""
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     depth, returns, tail = 0, [], None
     for position, token in tokens:
@@ -65,39 +74,62 @@ def pack(text: str) -> Packed:
         elif depth == 0 and token.upper() == "RETURN":
             returns.append(position)
         elif depth == 0 and token.upper() == "UNION":
-            raise ValueError("a UNION statement cannot be packed")
+            raise ValueError("a UNION statement cannot be split at its RETURN")
     if not returns:
-        raise ValueError("the statement has no RETURN to pack")
+        raise ValueError("the statement has no RETURN")
     start = returns[-1]
     body = [(p, t) for p, t in tokens if p > start]
-    depth, commas = 0, []
+    depth = 0
     for index, (position, token) in enumerate(body):
-        word = token.upper()
         if token in _OPEN:
             depth += 1
         elif token in _CLOSE:
             depth -= 1
-        elif depth == 0 and token == ",":
-            commas.append(position)
-        elif depth == 0 and (word in ("SKIP", "LIMIT") or _starts_order_by(body, index)):
+        elif depth == 0 and (token.upper() in ("SKIP", "LIMIT") or _starts_order_by(body, index)):
             tail = position
             break
-    items_start = start + len("RETURN")
-    items_end = len(text) if tail is None else tail
-    # Each item runs from after the comma (or RETURN) before it to the next comma (or the end).
-    bounds = [items_start - 1, *commas, items_end]
-    items = [text[a + 1 : b] for a, b in itertools.pairwise(bounds)]
-    items[0] = re.sub(r"^\s*DISTINCT\b", "", items[0], flags=re.IGNORECASE)
-    columns = tuple(_column(item) for item in items)
-    rest = "" if tail is None else text[tail:].rstrip()
-    packed = (
-        text[:start]
-        + "WITH"  # the items keep their DISTINCT, if any
-        + text[items_start:items_end].rstrip()
-        + ("\n" + rest if rest else "")
-        + f"\nRETURN collect([{', '.join(_quoted(c) for c in columns)}]) AS rows"
+    items_text = text[start + len("RETURN") : len(text) if tail is None else tail]
+    distinct = re.match(r"\s*DISTINCT\b", items_text, flags=re.IGNORECASE)
+    if distinct:
+        items_text = items_text[distinct.end() :]
+    items = tuple(top_level_parts(items_text))
+    return ReturnClause(
+        before=text[:start],
+        distinct=bool(distinct),
+        items=items,
+        columns=tuple(_column(item) for item in items),
+        tail="" if tail is None else text[tail:].strip(),
     )
-    return Packed(packed, tuple(c.strip("`") for c in columns))
+
+
+def top_level_parts(text: str) -> list[str]:
+    """`text` split at its commas outside brackets, strings and comments, each part stripped."""
+    parts, depth, start = [], 0, 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token in _OPEN:
+            depth += 1
+        elif token in _CLOSE:
+            depth -= 1
+        elif token == "," and depth == 0:
+            parts.append(text[start : m.start()].strip())
+            start = m.end()
+    parts.append(text[start:].strip())
+    return parts
+
+
+@functools.lru_cache(maxsize=512)
+def pack(text: str) -> Packed:
+    """The statement with its last top-level RETURN collecting its rows into one list."""
+    clause = last_return(text)
+    packed = (
+        clause.before
+        + ("WITH DISTINCT " if clause.distinct else "WITH ")
+        + ", ".join(clause.items)
+        + ("\n" + clause.tail if clause.tail else "")
+        + f"\nRETURN collect([{', '.join(_quoted(c) for c in clause.columns)}]) AS rows"
+    )
+    return Packed(packed, tuple(c.strip("`") for c in clause.columns))
 
 
 def _starts_order_by(body: list[tuple[int, str]], index: int) -> bool:
@@ -119,5 +151,5 @@ def _column(item: str) -> str:
     if len(words) == 1 and _NAME.fullmatch(words[0]):
         return words[0]
     if item.strip() == "*":
-        raise ValueError("RETURN * cannot be packed: name the columns")
-    raise ValueError(f"RETURN item {item.strip()!r} needs an alias to be packed")
+        raise ValueError("RETURN * names no columns: name them")
+    raise ValueError(f"RETURN item {item.strip()!r} needs an alias")

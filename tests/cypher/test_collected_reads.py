@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cypher.collected_reads import compose, split_top_level
+from cypher.collected_reads import compose
 from cypher.compiled_reads import NotComposable
 from cypher.registry import QueryRegistry
 
@@ -33,14 +33,6 @@ def test_columns_come_back_in_the_order_given() -> None:
     text = compose(QUERIES, {"b": "trace_unit_blocks", "a": "trace_series_upstream"})
     assert text.endswith("RETURN b, a")
     assert text.index("AS b\n}") < text.index("AS a\n}")
-
-
-def test_commas_inside_maps_lists_and_calls_do_not_split_columns() -> None:
-    assert split_top_level("a {.*, x: f(1, 2)} AS a, [(p)-->(q) | q {.*, y: 1}] AS b, c") == [
-        "a {.*, x: f(1, 2)} AS a",
-        "[(p)-->(q) | q {.*, y: 1}] AS b",
-        "c",
-    ]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cypher.packed_rows import pack
+from cypher.packed_rows import pack, top_level_parts
 from cypher.store import GraphStore, counting_round_trips
 
 
@@ -63,6 +63,15 @@ def test_parameters_and_property_keys_named_like_clauses_are_not_clauses() -> No
         "SKIP $skip\n"
         "RETURN collect([`order`, `more`]) AS rows"
     )
+
+
+def test_commas_inside_maps_lists_calls_and_strings_do_not_split_columns() -> None:
+    parts = "a {.*, x: f(1, 2)} AS a, [(p)-->(q) | q {.*, y: 1}] AS b, 'c, d' AS c"
+    assert top_level_parts(parts) == [
+        "a {.*, x: f(1, 2)} AS a",
+        "[(p)-->(q) | q {.*, y: 1}] AS b",
+        "'c, d' AS c",
+    ]
 
 
 @pytest.mark.parametrize(
