@@ -122,29 +122,30 @@ def _node_fields(root: FieldNode, path: tuple[str, ...], fragments: dict) -> lis
 MAX_DEPTH = 4
 
 
-def selected_relations(info: Ctx, type_name: str) -> tuple[Plan, ...]:
+def selected_relations(info: Ctx, type_name: str, under: str | None = None) -> tuple[Plan, ...]:
     """The relation queries the current root field's selection needs on its `type_name`
-    nodes (for a connection, those under `nodes` and `edges { node }`), each with those
-    selected on its own nodes, and the pages of related lists among them, down to
-    MAX_DEPTH."""
+    nodes (for a connection, those under `nodes` and `edges { node }`; with `under`, those
+    under that field of it), each with those selected on its own nodes, and the pages of
+    related lists among them, down to MAX_DEPTH."""
     raw = info._raw_info
     document = document_key(raw)
     variables = variables_key(raw.variable_values)
     key = None
     if document is not None and variables is not None:
-        key = (document, tuple(raw.path.as_list()), type_name, variables)
-    return _PLANS.get_or_make(key, lambda: _root_plans(raw, type_name))
+        key = (document, tuple(raw.path.as_list()), type_name, under, variables)
+    return _PLANS.get_or_make(key, lambda: _root_plans(raw, type_name, under))
 
 
 # Per document, place and variables (a page's size and cursor may be variables).
 _PLANS: DocumentCache[tuple[Plan, ...]] = DocumentCache()
 
 
-def _root_plans(raw: Any, type_name: str) -> tuple[Plan, ...]:
+def _root_plans(raw: Any, type_name: str, under: str | None) -> tuple[Plan, ...]:
+    paths = ((under,),) if under else ((), ("nodes",), ("edges", "node"))
     fields = [
         f
         for root in raw.field_nodes
-        for path in ((), ("nodes",), ("edges", "node"))
+        for path in paths
         for f in _node_fields(root, path, raw.fragments)
     ]
     return tuple(_plans(raw, fields, type_name, 1))
@@ -227,10 +228,13 @@ def _relation_fields(fields: list[FieldNode], type_name: str) -> list[tuple[str,
     return [(known[f.name.value], f) for f in fields if f.name.value in known and not f.arguments]
 
 
-async def prefetch(info: Ctx, type_name: str, keys: list[Any]) -> dict[Any, dict[str, Any]]:
-    """Reads the nodes of `keys` with the relations the request selects on them in one round
-    trip and primes the loaders; returns the nodes found, by key."""
-    relations = selected_relations(info, type_name)
+async def prefetch(
+    info: Ctx, type_name: str, keys: list[Any], under: str | None = None
+) -> dict[Any, dict[str, Any]]:
+    """Reads the nodes of `keys` with the relations the request selects on them (`under`: on
+    that field of the current one) in one round trip and primes the loaders; returns the
+    nodes found, by key."""
+    relations = selected_relations(info, type_name, under)
     lookup = LOOKUPS[type_name]
     projection = request_projection(info._raw_info)
     found = await read_with_relations(info.context.store, lookup, relations, keys, projection)

@@ -16,6 +16,7 @@ from schema.context import RequestContext
 from schema.errors import BadUserInput, NotFound
 from schema.ledger_types import CorrespondingAdjustment, CreditBlock, Series, Transaction
 from schema.node import DataQuality, Source, from_row
+from schema.prefetch import prefetch, selected_relations
 from schema.project_types import Authorization, Issuance, MonitoringPeriod, Project, Verification
 from schema.reference_types import Country, Methodology, Organization, Partnership
 
@@ -214,9 +215,15 @@ class ProvenanceQuery:
         self, info: Ctx, serial: str, as_of: dt.date | None = None
     ) -> CreditTrace:
         try:
-            return credit_trace(await trace_credit(info.context.store, serial, as_of))
+            trace = await trace_credit(info.context.store, serial, as_of)
         except TraceError as exc:
             raise _refused(exc) from None
+        project = trace.upstream.get("project")
+        if project and selected_relations(info, "Project", under="project"):
+            # The relations asked of its project (methodologies, participants, funding…) in
+            # one more round trip, not one per relation.
+            await prefetch(info, "Project", [project["ref"]], under="project")
+        return credit_trace(trace)
 
     @strawberry.field(description="A range of a series, cut where the units' histories differ.")
     async def trace_range(

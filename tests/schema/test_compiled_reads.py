@@ -290,6 +290,21 @@ async def test_a_credit_trace_is_one_round_trip(seeded_client: httpx.AsyncClient
     assert trace["lineage"][0]["key"].startswith("TH-X-TH-01-2025-1/")
 
 
+async def test_a_credit_trace_with_relations_of_its_project_is_two_round_trips(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    selection = """ref methodologies { version methodology { key } }
+        participants { role side organization { name } } funding { amount programme { key } }
+        technologies { key sectors { key } }"""
+    query = f"""{{ traceCredit(serial: "TH-X-TH-01-2025-1-000065") {{
+        status project {{ {selection} }} }} }}"""
+    result, count = await trips(seeded_client, query)
+    assert count == 2  # the trace, then its project's relations in one statement
+    direct, _ = await trips(seeded_client, f'{{ project(ref: "TH014") {{ {selection} }} }}')
+    assert result["traceCredit"]["project"] == direct["project"]
+    assert result["traceCredit"]["project"]["participants"]
+
+
 async def test_a_page_with_its_total_count_is_one_round_trip_and_counts_the_whole_filter(
     seeded_client: httpx.AsyncClient,
 ) -> None:
