@@ -30,7 +30,7 @@ _TOKEN = re.compile(
     # Comments, strings, quoted names, parameters and property keys are single tokens, so
     # that `$limit` or `n.order` is never read as a clause.
     r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`"""
-    r"""|[$.][A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*|.""",
+    r"""|[$.][A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*|\s+|.""",
     re.DOTALL,
 )
 _OPEN, _CLOSE = "([{", ")]}"
