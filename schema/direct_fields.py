@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from inspect import signature
-from typing import Any, ClassVar
+from typing import Any
 
 from graphql import (
     GraphQLEnumType,
@@ -73,6 +73,8 @@ class _Field:
     read: Callable[..., Any]  # (source, context, **arguments) -> value
     complete: Callable[..., Any]  # (executor, value, field_details_list, path) -> result
     paged: bool = False  # a page of a related list: `first` and `after` go to its resolver
+    resolves: bool = False  # read calls the field's resolver (else it reads an attribute)
+    is_async: bool = False  # that resolver is a coroutine function
 
 
 def _attribute(name: str) -> Callable[[Any, Any], Any]:
@@ -125,14 +127,14 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
         if not isinstance(item_object, GraphQLObjectType):
             return None
         item = _completer(item_type)
-        accepts = _accepts(item_object)
-        if item is None or accepts is None:
+        accepted = accepts(item_object)
+        if item is None or accepted is None:
             return None
 
         def many(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
                 return _absent(non_null)
-            if type(value) is not list or not all(map(accepts, value)):
+            if type(value) is not list or not all(map(accepted, value)):
                 raise _Fallback
             done: list[Any] = []
             waiting: list[int] = []
@@ -150,7 +152,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
         return many
 
     if isinstance(inner, GraphQLObjectType):
-        accepted = _accepts(inner)
+        accepted = accepts(inner)
         if accepted is None:
             return None
 
@@ -196,7 +198,7 @@ def _absent(non_null: bool) -> None:
     return None
 
 
-def _accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
+def accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
     """Which values complete as `object_type` here: any but null when the type has no type
     test (graphql-core then makes none: a page's generic `Connection`), else those of the
     type's own class (Strawberry's test, for the types of an interface); None when its class
@@ -207,6 +209,11 @@ def _accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
     if cls is None:
         return None
     return lambda value: type(value) is cls
+
+
+def has_other_directives(node: Any) -> bool:
+    """Whether a field node carries a directive other than those already applied."""
+    return bool(node.directives) and any(d.name.value not in _EVALUATED for d in node.directives)
 
 
 def _not_null(value: Any) -> bool:
@@ -237,17 +244,35 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
     if resolver is None:
         return _Field(field_def, _attribute(definition.python_name), complete)
     if (parent.name, name) in RELATION_FIELDS or paged:
-        return _Field(field_def, _resolver(resolver.wrapped_func), complete, paged)
+        return _Field(
+            field_def,
+            _resolver(resolver.wrapped_func),
+            complete,
+            paged,
+            resolves=True,
+            is_async=resolver.is_async,
+        )
     if not resolver.is_async and list(signature(resolver.wrapped_func).parameters) == ["self"]:
         # A function of the object alone (`Connection.nodes`, `Project.conflicts`).
-        return _Field(field_def, _of_self(resolver.wrapped_func), complete)
+        return _Field(field_def, _of_self(resolver.wrapped_func), complete, resolves=True)
     return None
 
 
-class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
-    # Per schema type and field name, worked out on first use.
-    _fields: ClassVar[dict[tuple[GraphQLObjectType, str], _Field | None]] = {}
+# Per schema type and field name, worked out on first use.
+_FIELDS: dict[tuple[GraphQLObjectType, str], _Field | None] = {}
 
+
+def direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
+    """How the direct path answers `name` on `parent`; None when it leaves it to graphql-core."""
+    key = (parent, name)
+    try:
+        return _FIELDS[key]
+    except KeyError:
+        found = _FIELDS[key] = _direct_field(parent, name)
+        return found
+
+
+class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -259,7 +284,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         node = field_details_list[0].node
         middleware = self.middleware_manager
         if (
-            (node.directives and any(d.name.value not in _EVALUATED for d in node.directives))
+            has_other_directives(node)
             or position_context is not None
             or (middleware is not None and middleware.middlewares)
         ):
@@ -269,11 +294,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         name = node.name.value
         if name == "__typename":
             return parent_type.name
-        key = (parent_type, name)
-        try:
-            direct = self._fields[key]
-        except KeyError:
-            direct = self._fields[key] = _direct_field(parent_type, name)
+        direct = direct_field(parent_type, name)
         if direct is None or (node.arguments and not direct.paged):
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context

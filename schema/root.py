@@ -15,13 +15,13 @@ from schema.aef import AefQuery
 from schema.analytics import AnalyticsQuery
 from schema.audit import AuditQuery, Subscription
 from schema.descriptions import document
-from schema.direct_fields import DirectExecutor
 from schema.flows import FlowQuery
 from schema.graph_info import GraphInfo, graph_info
 from schema.integrity import IntegrityQuery
 from schema.interop import InteropMutation, InteropQuery
 from schema.limits import Limits
 from schema.mutations import RegistryMutation
+from schema.object_plans import PlannedExecutor
 from schema.paths import PathQuery
 from schema.progress import ProgressQuery
 from schema.provenance import ProvenanceQuery
@@ -92,7 +92,7 @@ def build_schema(limits: Limits | None = None, budget: Budget | None = None) -> 
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        execution_context_class=DirectExecutor,
+        execution_context_class=PlannedExecutor,
         extensions=[pipeline.extension()],  # for subscriptions; see JcmSchema.execute
     )
     schema.pipeline = pipeline

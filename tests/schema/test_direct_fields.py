@@ -14,6 +14,7 @@ from graphql import GraphQLInt, GraphQLList, GraphQLNonNull
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.direct_fields import DirectExecutor, _completer, _Fallback
+from schema.object_plans import PlannedExecutor
 from schema.pagination import key_cursor
 from schema.prefetch import RELATIONS
 from tests.conftest import data
@@ -94,13 +95,17 @@ async def answer_and_trips(
     return response.json(), int(response.headers["x-db-round-trips"])
 
 
+@pytest.mark.parametrize("executor", [DirectExecutor, PlannedExecutor], ids=["by field", "by plan"])
 @pytest.mark.parametrize(("query", "variables"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 async def test_direct_execution_answers_as_graphql_core_does(
-    seeded_client: httpx.AsyncClient, query: str, variables: dict
+    seeded_client: httpx.AsyncClient, query: str, variables: dict, executor: type
 ) -> None:
-    direct, trips = await answer_and_trips(seeded_client, query, variables, "direct")
+    with executed_by(seeded_client, executor):
+        direct, trips = await answer_and_trips(seeded_client, query, variables, executor.__name__)
     with executed_by(seeded_client, StrawberryGraphQLCoreExecutionContext):
-        own, own_trips = await answer_and_trips(seeded_client, query, variables, "graphql-core")
+        own, own_trips = await answer_and_trips(
+            seeded_client, query, variables, f"graphql-core, not {executor.__name__}"
+        )
     assert direct == own
     assert trips == own_trips
     assert direct.get("data") or direct["errors"][0]["extensions"]["code"] != "BAD_USER_INPUT"
