@@ -40,11 +40,16 @@ class Related:
     pages: dict[tuple[str, int, Any], dict[Any, PageRow]]
 
 
-def related_of(registry: QueryRegistry, row: dict[str, Any], relations: Sequence[Plan]) -> Related:
-    """The relation columns of one row of a composed statement, unpacked."""
+def related_of(
+    registry: QueryRegistry, rows: Sequence[dict[str, Any]], relations: Sequence[Plan]
+) -> Related:
+    """The relation columns of the rows of a composed statement, unpacked: one `Related`
+    for them all, so each relation primes its loader once per statement."""
     found = Related({}, {})
-    for i, item in enumerate(relations):
-        _unpack(registry, row["key"], row[f"rel{i}"], item, found)
+    for row in rows if relations else ():
+        key = row["key"]
+        for i, item in enumerate(relations):
+            _unpack(registry, key, row[f"rel{i}"], item, found)
     return found
 
 
@@ -75,13 +80,13 @@ async def read_with_relations(
     relations: Sequence[Plan],
     keys: list[Any],
     projection: Any = (),
-) -> dict[Any, tuple[dict[str, Any], Related]]:
-    """Per key found: the node's properties (those the projection names) and its relations
-    (see `related_of`), in one round trip."""
+) -> tuple[dict[Any, dict[str, Any]], Related]:
+    """Per key found, the node's properties (those the projection names); and the nodes'
+    relations (see `related_of`); in one round trip."""
     text = compose(store.registry, lookup, relations, projection)
     params = {"keys": keys, **relation_params(relations)}
     rows = await store.read_text(f"{lookup}_with_relations", text, params)
-    return {row["key"]: (row["node"], related_of(store.registry, row, relations)) for row in rows}
+    return {row["key"]: row["node"] for row in rows}, related_of(store.registry, rows, relations)
 
 
 def _item(entry: dict[str, Any]) -> dict[str, Any]:

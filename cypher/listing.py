@@ -224,8 +224,8 @@ class Page:
     ordering: Ordering
     has_next: bool
     has_previous: bool = False
-    # Per node key, the relations asked for with the page (cypher/compiled_reads.py).
-    related: dict[Any, Related] = field(default_factory=dict)
+    # The relations asked for with the page, of all its nodes (cypher/compiled_reads.py).
+    related: Related = field(default_factory=lambda: Related({}, {}))
     # How many rows match the filter, when asked for with the page.
     total: int | None = None
 
@@ -295,7 +295,7 @@ async def fetch_page(
         rows = [row for row in rows if row["i"] is not None]
     more = len(rows) > first
     rows = rows[:first]
-    related = {row["key"]: related_of(store.registry, row, relations) for row in rows if relations}
+    related = related_of(store.registry, rows, relations)
     if backward:
         rows.reverse()
     keys = [row["sortKey"] for row in rows] if cursors else None

@@ -5,6 +5,7 @@ query, never on the length of its lists."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Awaitable, Iterable, Mapping
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -12,32 +13,82 @@ from strawberry.dataloader import DataLoader
 from cypher.store import GraphStore
 
 Row = dict[str, Any]
+MISSING = object()  # what `PrimedLoader.held` answers for a key the request does not hold
+
+
+class PrimedLoader(DataLoader[Any, Any]):
+    """A DataLoader that keeps primed values as they are, not each in a future: a compiled
+    read primes hundreds of them per page, and a relation's resolver then asks `held`."""
+
+    def __init__(self, load_fn: Any) -> None:
+        super().__init__(load_fn=load_fn)
+        self.primed: dict[Any, Any] = {}
+
+    def prime_many(self, data: Mapping[Any, Any], force: bool = False) -> None:
+        if force:
+            self.primed.update(data)
+        else:
+            for key, value in data.items():
+                self.primed.setdefault(key, value)
+        if self.batch is not None and not self.batch.dispatched:
+            super().prime_many(data, force)  # settles loads already waiting for these keys
+
+    def held(self, key: Any) -> Any:
+        """The value for `key` when the request already holds it (primed or loaded), else
+        MISSING."""
+        value = self.primed.get(key, MISSING)
+        if value is MISSING:
+            future = self.cache_map.get(key)
+            if future is not None and future.done() and future.exception() is None:
+                return future.result()
+        return value
+
+    def clear(self, key: Any) -> None:
+        self.primed.pop(key, None)
+        if self.cache_map.get(key) is not None:
+            super().clear(key)
+
+    def clear_many(self, keys: Iterable[Any]) -> None:
+        for key in keys:
+            self.clear(key)
+
+    def clear_all(self) -> None:
+        self.primed.clear()
+        super().clear_all()
+
+    def load(self, key: Any) -> Awaitable[Any]:
+        value = self.primed.get(key, MISSING)
+        if value is MISSING:
+            return super().load(key)
+        future = self.loop.create_future()
+        future.set_result(value)
+        return future
 
 
 class Loaders:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._loaders: dict[tuple[Any, ...], DataLoader] = {}
+        self._loaders: dict[tuple[Any, ...], PrimedLoader] = {}
 
-    def related(self, query: str) -> DataLoader[Any, list[Row]]:
+    def related(self, query: str) -> PrimedLoader:
         """Rows of a `{key, node, rel}` query, grouped per key."""
         return self._get(("related", query), lambda keys: self._related(query, keys))
 
-    def page(self, query: str, first: int, after: Any) -> DataLoader[Any, Row]:
+    def page(self, query: str, first: int, after: Any) -> PrimedLoader:
         """One page per key of a `{key, total, items, hasNext}` query."""
         return self._get(
             ("page", query, first, after),
             lambda keys: self._page(query, keys, first, after),
         )
 
-    def by_key(self, query: str) -> DataLoader[Any, Row | None]:
+    def by_key(self, query: str) -> PrimedLoader:
         """A node's properties per key (None when there is no such node)."""
         return self._get(("by_key", query), lambda keys: self._by_key(query, keys))
 
-    def _get(self, cache_key: tuple[Any, ...], load: Any) -> DataLoader:
+    def _get(self, cache_key: tuple[Any, ...], load: Any) -> PrimedLoader:
         loader = self._loaders.get(cache_key)
         if loader is None:
-            loader = DataLoader(load_fn=load)
+            loader = PrimedLoader(load)
             self._loaders[cache_key] = loader
         return loader
 

@@ -13,13 +13,13 @@ from enum import Enum
 from typing import Any, TypeVar
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from cypher.migrations import NODE_KEYS
 from cypher.store import Row
 from schema.context import RequestContext
 from schema.errors import BadUserInput
+from schema.loaders import MISSING, PrimedLoader
 
 T = TypeVar("T")
 
@@ -156,14 +156,14 @@ class PrimedOnly:
 NOT_PRIMED = object()  # what `loaded` answers a PrimedOnly info when it would have to load
 
 
-def loaded(info: Any, loader: DataLoader[Any, Any], key: Any, build: Callable[[Any], T]) -> Any:
+def loaded(info: Any, loader: PrimedLoader, key: Any, build: Callable[[Any], T]) -> Any:
     """`build` of the loader's value for `key`: the result itself when the request already
     holds the value (a compiled read primed the loader), else an awaitable that loads it.
     GraphQL execution takes both; a value spares it a task per field (a page of 50 projects
     has hundreds of them). Given a PrimedOnly info, it answers NOT_PRIMED instead of loading."""
-    primed = loader.cache_map.get(key)
-    if primed is not None and primed.done() and primed.exception() is None:
-        return build(primed.result())
+    held = loader.held(key)
+    if held is not MISSING:
+        return build(held)
     if isinstance(info, PrimedOnly):
         return NOT_PRIMED
     return _build_later(loader.load(key), build)

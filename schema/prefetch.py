@@ -237,11 +237,11 @@ async def prefetch(
     relations = selected_relations(info, type_name, under)
     lookup = LOOKUPS[type_name]
     projection = request_projection(info._raw_info)
-    found = await read_with_relations(info.context.store, lookup, relations, keys, projection)
-    nodes = {key: node for key, (node, _) in found.items()}
+    nodes, related = await read_with_relations(
+        info.context.store, lookup, relations, keys, projection
+    )
     info.context.loaders.by_key(lookup).prime_many(nodes)
-    for _, related in found.values():
-        prime_related(info, related)
+    prime_related(info, related)
     return nodes
 
 

@@ -154,8 +154,7 @@ async def list_page(
     async def count() -> int:
         return await count_rows(store, listing, tree)
 
-    for related in page.related.values():
-        prime_related(info, related)
+    prime_related(info, page.related)
     return connection(
         [from_row(cls, row) for row in page.rows],
         page.cursor,
