@@ -3,9 +3,10 @@
 schema/direct_fields.py answers one field at a time: each field of each object pays again for
 the same checks (its directives, its kind, a response path) and for graphql-core's loop over
 the object's fields. When every field a selection asks for, to any depth, is one that file
-answers directly, those checks come out the same for every object of the list: a plan worked
+answers directly, those checks come out the same for every object of a list: a plan worked
 out once per request for the (type, selection) answers a whole object, nested objects and
-lists included, as plain function calls.
+lists included, as plain function calls. It is made when the selection's objects repeat (from
+the second on): for an object met once, making the plan costs more than it saves.
 
 A plan either answers the object whole or gives up on the first value it cannot complete
 (a null where the schema forbids one, a relation still to be loaded, a value a scalar
@@ -43,13 +44,21 @@ class _GiveUp(Exception):
 
 
 class Planned:
-    """One (type, selection)'s plan for this request: None when it has none, or gave up."""
+    """One (type, selection) of this request: how often its objects were executed, and its
+    plan once made (None when it has none, or gave up)."""
 
-    __slots__ = ("plan", "selection")
+    __slots__ = ("made", "plan", "selection", "uses")
 
-    def __init__(self, plan: Plan | None, selection: Any) -> None:
-        self.plan = plan
-        self.selection = selection  # kept alive: plans are found by its id
+    def __init__(self, selection: Any) -> None:
+        self.selection = selection  # kept alive: records are found by its id
+        self.uses = 0
+        self.made = False
+        self.plan: Plan | None = None
+
+
+# A plan costs about as much to make as executing a few objects field by field gains, so it
+# is made for a selection whose objects repeat (the items of a list), from the second one on.
+PLAN_FROM_USE = 2
 
 
 class PlannedExecutor(DirectExecutor):
@@ -64,12 +73,15 @@ class PlannedExecutor(DirectExecutor):
         position_context: Any,
     ) -> Any:
         if path is not None and position_context is None:
-            planned = self._planned(parent_type, grouped_field_set)
-            if planned.plan is not None:
-                try:
-                    return planned.plan(source)
-                except Exception:
-                    self.give_up(planned)
+            planned = self._record(parent_type, grouped_field_set)
+            planned.uses += 1
+            if planned.uses >= PLAN_FROM_USE:
+                plan = self._made(planned, parent_type).plan
+                if plan is not None:
+                    try:
+                        return plan(source)
+                    except Exception:
+                        self.give_up(planned)
         return super().execute_fields(
             parent_type, source, path, grouped_field_set, position_context
         )
@@ -77,16 +89,22 @@ class PlannedExecutor(DirectExecutor):
     def give_up(self, planned: Planned) -> None:
         planned.plan = None  # the rest of the request goes field by field
 
-    def _planned(self, parent_type: GraphQLObjectType, grouped: Any) -> Planned:
-        plans: dict[tuple[GraphQLObjectType, int], Planned] | None = getattr(
+    def _record(self, parent_type: GraphQLObjectType, grouped: Any) -> Planned:
+        records: dict[tuple[GraphQLObjectType, int], Planned] | None = getattr(
             self, "_object_plans", None
         )
-        if plans is None:
-            plans = self._object_plans = {}
+        if records is None:
+            records = self._object_plans = {}
         key = (parent_type, id(grouped))
-        planned = plans.get(key)
+        planned = records.get(key)
         if planned is None:
-            planned = plans[key] = Planned(self._plan(parent_type, grouped), grouped)
+            planned = records[key] = Planned(grouped)
+        return planned
+
+    def _made(self, planned: Planned, parent_type: GraphQLObjectType) -> Planned:
+        if not planned.made:
+            planned.made = True
+            planned.plan = self._plan(parent_type, planned.selection)
         return planned
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: Any) -> Plan | None:
@@ -193,8 +211,7 @@ class PlannedExecutor(DirectExecutor):
             grouped, defers, *_ = self.collect_subfields(inner, field_details_list)
             if defers:
                 return None
-            planned = self._planned(inner, grouped)
-            sub = planned.plan
+            sub = self._made(self._record(inner, grouped), inner).plan
             if sub is None:
                 return None
 

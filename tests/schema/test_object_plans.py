@@ -21,6 +21,9 @@ TOO_DEEP = """{ country(code: "TH") { projects(first: 5) { nodes { ref hostCount
     projects(first: 2) { totalCount nodes { ref } } } } } } } } } }"""
 
 
+ONE_PROJECT = '{ project(ref: "ID002") { ref title hostCountry { code name } } }'
+
+
 class CountingExecutor(PlannedExecutor):
     """Counts the fields executed one at a time, and the plans that gave up."""
 
@@ -44,14 +47,29 @@ async def counted(client: httpx.AsyncClient, query: str) -> tuple[dict, list[str
     return data(body), CountingExecutor.one_at_a_time, CountingExecutor.gave_up
 
 
-async def test_a_compiled_page_is_answered_by_plans_alone(
+async def test_the_items_of_a_compiled_page_after_the_first_are_answered_by_plans(
     seeded_client: httpx.AsyncClient,
 ) -> None:
     answered, one_at_a_time, gave_up = await counted(seeded_client, PAGE)
-    assert len(answered["projects"]["nodes"]) == 50
-    assert any(n["funding"] for n in answered["projects"]["nodes"])
-    # The root field alone: the connection and its 50 projects, with every relation, by plans.
-    assert one_at_a_time == ["projects"]
+    nodes = answered["projects"]["nodes"]
+    assert len(nodes) == 50
+    assert any(n["funding"] for n in nodes)
+    # The connection and the first project, with its relations, field by field; then one
+    # plan per selection answers the 49 others whole.
+    assert one_at_a_time.count("ref") == 1
+    assert one_at_a_time.count("hostCountry") == 1
+    assert gave_up == []
+    five, five_one_at_a_time, _ = await counted(seeded_client, PAGE.replace("50", "5"))
+    assert len(five["projects"]["nodes"]) == 5
+    assert len(one_at_a_time) <= len(five_one_at_a_time)
+
+
+async def test_an_object_met_once_is_answered_field_by_field(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    answered, one_at_a_time, gave_up = await counted(seeded_client, ONE_PROJECT)
+    assert answered["project"]["hostCountry"]["code"]
+    assert one_at_a_time == ["project", "ref", "title", "hostCountry", "code", "name"]
     assert gave_up == []
 
 
