@@ -1,12 +1,18 @@
-"""Whole objects answered at once, by a plan made once per request and selection.
+"""Whole objects answered at once, by a plan made for their selection.
 
 schema/direct_fields.py answers one field at a time: each field of each object pays again for
 the same checks (its directives, its kind, a response path) and for graphql-core's loop over
 the object's fields. When every field a selection asks for, to any depth, is one that file
-answers directly, those checks come out the same for every object of a list: a plan worked
-out once per request for the (type, selection) answers a whole object, nested objects and
-lists included, as plain function calls. It is made when the selection's objects repeat (from
-the second on): for an object met once, making the plan costs more than it saves.
+answers directly, those checks come out the same for every object: a plan worked out for the
+(type, selection) answers a whole object, nested objects and lists included, as plain
+function calls.
+
+A plan depends only on the document, the place in it, the object's type and the variables
+used below the root fields (in `@include`/`@skip` and in the arguments of nested fields), not
+on those a root field takes (`project(ref: $ref)`). So it is kept with those, across requests
+(bounded, least recently used out first), and made the second time a selection is met, in the
+same request (the items of a list) or a later one (a client repeating its query): for a
+selection met once, making the plan costs more than it saves.
 
 A plan either answers the object whole or gives up on the first value it cannot complete
 (a null where the schema forbids one, a relation still to be loaded, a value a scalar
@@ -17,11 +23,12 @@ selection that needs loads costs at most one wasted attempt per plan."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from inspect import isawaitable
 from typing import Any
 
 from graphql import (
+    FieldNode,
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
@@ -29,36 +36,56 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     Undefined,
+    VariableNode,
+    Visitor,
+    visit,
 )
 from graphql.execution.values import get_argument_values
 
 from schema.direct_fields import DirectExecutor, accepts, direct_field, has_other_directives
+from schema.document_cache import DocumentCache, variables_key
 from schema.node import NOT_PRIMED
 
-Plan = Callable[[Any], dict[str, Any]]
-Complete = Callable[[Any], Any]
+Plan = Callable[[Any, Any], dict[str, Any]]  # (object, request context) -> its answer
+Complete = Callable[[Any, Any], Any]  # (value, request context) -> its answer
+Place = tuple[str, ...]  # the response names from the root to an object, list indices left out
 
 
 class _GiveUp(Exception):
     """This object is not the plan's to answer; field-by-field execution will."""
 
 
-class Planned:
-    """One (type, selection) of this request: how often its objects were executed, and its
-    plan once made (None when it has none, or gave up)."""
+class SharedPlan:
+    """A selection's plan as requests share it: how many requests have met the selection,
+    and the plan once made (None when the selection has none)."""
 
-    __slots__ = ("made", "plan", "selection", "uses")
+    __slots__ = ("made", "plan", "seen")
 
-    def __init__(self, selection: Any) -> None:
-        self.selection = selection  # kept alive: records are found by its id
-        self.uses = 0
+    def __init__(self) -> None:
+        self.seen = 0
         self.made = False
         self.plan: Plan | None = None
 
 
-# A plan costs about as much to make as executing a few objects field by field gains, so it
-# is made for a selection whose objects repeat (the items of a list), from the second one on.
-PLAN_FROM_USE = 2
+class Planned:
+    """One (type, selection) of this request: how often its objects were executed, and the
+    plan they use (None when there is none yet, none at all, or it gave up)."""
+
+    __slots__ = ("place", "plan", "selection", "settled", "shared", "uses")
+
+    def __init__(self, selection: Any, place: Place, shared: SharedPlan) -> None:
+        self.selection = selection  # kept alive: records are found by its id
+        self.place = place
+        self.shared = shared
+        self.uses = 0
+        self.settled = False  # the plan is made (or known to be none) for this request
+        self.plan: Plan | None = None
+
+
+# Per document, place, type and the variables below the root fields.
+_SHARED: DocumentCache[SharedPlan] = DocumentCache(4096)
+# Per document: the names of the variables its plans depend on.
+_NESTED_VARIABLES: DocumentCache[frozenset[str]] = DocumentCache()
 
 
 class PlannedExecutor(DirectExecutor):
@@ -73,15 +100,17 @@ class PlannedExecutor(DirectExecutor):
         position_context: Any,
     ) -> Any:
         if path is not None and position_context is None:
-            planned = self._record(parent_type, grouped_field_set)
-            planned.uses += 1
-            if planned.uses >= PLAN_FROM_USE:
-                plan = self._made(planned, parent_type).plan
-                if plan is not None:
-                    try:
-                        return plan(source)
-                    except Exception:
-                        self.give_up(planned)
+            planned = self._record(parent_type, grouped_field_set, path)
+            if not planned.settled:
+                planned.uses += 1
+                if planned.uses > 1 or planned.shared.seen > 1:
+                    self._settle(planned, parent_type)
+            plan = planned.plan
+            if plan is not None:
+                try:
+                    return plan(source, self.context_value)
+                except Exception:
+                    self.give_up(planned)
         return super().execute_fields(
             parent_type, source, path, grouped_field_set, position_context
         )
@@ -89,7 +118,9 @@ class PlannedExecutor(DirectExecutor):
     def give_up(self, planned: Planned) -> None:
         planned.plan = None  # the rest of the request goes field by field
 
-    def _record(self, parent_type: GraphQLObjectType, grouped: Any) -> Planned:
+    def _record(self, parent_type: GraphQLObjectType, grouped: Any, at: Any) -> Planned:
+        """This request's record of the selection; `at` is the object's response path, or
+        the place of a selection found while making a plan."""
         records: dict[tuple[GraphQLObjectType, int], Planned] | None = getattr(
             self, "_object_plans", None
         )
@@ -98,16 +129,50 @@ class PlannedExecutor(DirectExecutor):
         key = (parent_type, id(grouped))
         planned = records.get(key)
         if planned is None:
-            planned = records[key] = Planned(grouped)
+            place = at if type(at) is tuple else _place(at)
+            shared = _SHARED.get_or_make(self._shared_key(parent_type, place), SharedPlan)
+            shared.seen += 1
+            planned = records[key] = Planned(grouped, place, shared)
         return planned
 
-    def _made(self, planned: Planned, parent_type: GraphQLObjectType) -> Planned:
-        if not planned.made:
-            planned.made = True
-            planned.plan = self._plan(parent_type, planned.selection)
+    def _settle(self, planned: Planned, parent_type: GraphQLObjectType) -> Planned:
+        if planned.settled:  # a plan that gave up stays given up
+            return planned
+        shared = planned.shared
+        if not shared.made:
+            shared.made = True
+            shared.plan = self._plan(parent_type, planned.selection, planned.place)
+        planned.settled = True
+        planned.plan = shared.plan
         return planned
 
-    def _plan(self, parent_type: GraphQLObjectType, grouped: Any) -> Plan | None:
+    def _shared_key(self, parent_type: GraphQLObjectType, place: Place) -> tuple | None:
+        """What a plan for `parent_type` at `place` depends on; None when it cannot be kept
+        (a document not parsed from a text, variables that cannot be encoded)."""
+        operation = self.operation
+        if operation.loc is None:
+            return None
+        document = (
+            id(self.schema),
+            operation.loc.source.body,
+            operation.name.value if operation.name else None,
+        )
+        try:
+            nested = self._nested_variables
+        except AttributeError:
+            fragments = [f.definition for f in self.fragments.values()]
+            names = _NESTED_VARIABLES.get_or_make(
+                document, lambda: nested_variables(operation, fragments)
+            )
+            values = self.variable_values.coerced
+            nested = self._nested_variables = variables_key(
+                {name: values.get(name) for name in sorted(names)}
+            )
+        if nested is None:
+            return None
+        return (*document, nested, place, parent_type.name)
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped: Any, place: Place) -> Plan | None:
         """The plan for objects of `parent_type` with this selection; None when a field in
         it, at any depth, is not one the direct path answers."""
         middleware = self.middleware_manager
@@ -115,17 +180,19 @@ class PlannedExecutor(DirectExecutor):
             return None
         steps: list[tuple[str, Complete]] = []
         for response_name, field_details_list in grouped.items():
-            step = self._step(parent_type, field_details_list)
+            step = self._step(parent_type, field_details_list, (*place, response_name))
             if step is None:
                 return None
             steps.append((response_name, step))
 
-        def plan(source: Any) -> dict[str, Any]:
-            return {name: step(source) for name, step in steps}
+        def plan(source: Any, context: Any) -> dict[str, Any]:
+            return {name: step(source, context) for name, step in steps}
 
         return plan
 
-    def _step(self, parent_type: GraphQLObjectType, field_details_list: Any) -> Complete | None:
+    def _step(
+        self, parent_type: GraphQLObjectType, field_details_list: Any, place: Place
+    ) -> Complete | None:
         """How to answer one field of the selection from its object."""
         node = field_details_list[0].node
         if has_other_directives(node):
@@ -133,7 +200,7 @@ class PlannedExecutor(DirectExecutor):
         name = node.name.value
         if name == "__typename":
             type_name = parent_type.name
-            return lambda _source: type_name
+            return lambda _source, _context: type_name
         direct = direct_field(parent_type, name)
         if direct is None or (node.arguments and not direct.paged) or direct.is_async:
             return None
@@ -150,14 +217,14 @@ class PlannedExecutor(DirectExecutor):
             )
         except Exception:
             return None
-        complete = self._completer(direct.definition.type, field_details_list)
+        complete = self._completer(direct.definition.type, field_details_list, place)
         if complete is None:
             return None
-        read, context = direct.read, self.context_value
+        read = direct.read
         if not direct.resolves:
-            return lambda source: complete(read(source, context))
+            return lambda source, context: complete(read(source, context), context)
 
-        def resolved(source: Any) -> Any:
+        def resolved(source: Any, context: Any) -> Any:
             value = read(source, context, **arguments)
             if value is NOT_PRIMED:
                 raise _GiveUp
@@ -165,20 +232,22 @@ class PlannedExecutor(DirectExecutor):
                 if hasattr(value, "close"):
                     value.close()
                 raise _GiveUp
-            return complete(value)
+            return complete(value, context)
 
         return resolved
 
-    def _completer(self, gql_type: GraphQLOutputType, field_details_list: Any) -> Complete | None:
-        """How to complete a value of `gql_type` selected by `field_details_list`; None for
-        what the plan leaves to field-by-field execution (interfaces, unions, deferred
-        fragments)."""
+    def _completer(
+        self, gql_type: GraphQLOutputType, field_details_list: Any, place: Place
+    ) -> Complete | None:
+        """How to complete a value of `gql_type` selected by `field_details_list` at
+        `place`; None for what the plan leaves to field-by-field execution (interfaces,
+        unions, deferred fragments)."""
         non_null = isinstance(gql_type, GraphQLNonNull)
         inner = gql_type.of_type if non_null else gql_type
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             serialize = inner.serialize
 
-            def leaf(value: Any) -> Any:
+            def leaf(value: Any, _context: Any) -> Any:
                 if value is None:
                     if non_null:
                         raise _GiveUp
@@ -190,18 +259,18 @@ class PlannedExecutor(DirectExecutor):
 
             return leaf
         if isinstance(inner, GraphQLList):
-            item = self._completer(inner.of_type, field_details_list)
+            item = self._completer(inner.of_type, field_details_list, place)
             if item is None:
                 return None
 
-            def many(value: Any) -> Any:
+            def many(value: Any, context: Any) -> Any:
                 if value is None:
                     if non_null:
                         raise _GiveUp
                     return None
                 if type(value) is not list:
                     raise _GiveUp
-                return [item(v) for v in value]
+                return [item(v, context) for v in value]
 
             return many
         if isinstance(inner, GraphQLObjectType):
@@ -211,18 +280,48 @@ class PlannedExecutor(DirectExecutor):
             grouped, defers, *_ = self.collect_subfields(inner, field_details_list)
             if defers:
                 return None
-            sub = self._made(self._record(inner, grouped), inner).plan
+            sub = self._settle(self._record(inner, grouped, place), inner).plan
             if sub is None:
                 return None
 
-            def obj(value: Any) -> Any:
+            def obj(value: Any, context: Any) -> Any:
                 if value is None:
                     if non_null:
                         raise _GiveUp
                     return None
                 if not accepted(value):
                     raise _GiveUp
-                return sub(value)
+                return sub(value, context)
 
             return obj
         return None
+
+
+def _place(path: Any) -> Place:
+    keys: list[str] = []
+    while path is not None:
+        if type(path.key) is str:
+            keys.append(path.key)
+        path = path.prev
+    return tuple(reversed(keys))
+
+
+def nested_variables(operation: Any, fragments: Iterable[Any]) -> frozenset[str]:
+    """The variables an operation uses anywhere but in its root fields' arguments: those
+    its plans can depend on."""
+    found: set[str] = set()
+
+    class Uses(Visitor):
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            found.add(node.name.value)
+
+    for selection in operation.selection_set.selections:
+        if isinstance(selection, FieldNode):
+            for part in (*(selection.directives or ()), selection.selection_set):
+                if part is not None:
+                    visit(part, Uses())
+        else:
+            visit(selection, Uses())
+    for fragment in fragments:
+        visit(fragment, Uses())
+    return frozenset(found)

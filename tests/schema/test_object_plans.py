@@ -1,16 +1,18 @@
-"""Whole objects are answered by a plan made once per request and selection
-(schema/object_plans.py): the same response as graphql-core's own execution, with no field
-of a compiled page executed one at a time, and a plan that meets a value it cannot complete
-handing the object to field-by-field execution, once."""
+"""Whole objects are answered by a plan made for their selection (schema/object_plans.py):
+the same response as graphql-core's own execution; made the second time a selection is met,
+in the same request or a later one with the same document and nested variables; and a plan
+that meets a value it cannot complete hands the object to field-by-field execution, once."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, ClassVar
 
 import httpx
+from graphql import parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.object_plans import Planned, PlannedExecutor
+from schema.object_plans import Planned, PlannedExecutor, nested_variables
 from tests.conftest import data
 from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 
@@ -19,9 +21,16 @@ from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 TOO_DEEP = """{ country(code: "TH") { projects(first: 5) { nodes { ref hostCountry {
   projects(first: 3) { nodes { ref hostCountry { code
     projects(first: 2) { totalCount nodes { ref } } } } } } } } } }"""
+ONE_PROJECT = """query($ref: String!, $sectors: Boolean! = true) { project(ref: $ref) {
+  ref title hostCountry { code name }
+  technologies { key sectors @include(if: $sectors) { key } } } }"""
+
+_documents = itertools.count()
 
 
-ONE_PROJECT = '{ project(ref: "ID002") { ref title hostCountry { code name } } }'
+def fresh(query: str) -> str:
+    """The query as a document no earlier request has sent (plans are kept per document)."""
+    return f"{query}\n# plans {next(_documents)}"
 
 
 class CountingExecutor(PlannedExecutor):
@@ -39,18 +48,26 @@ class CountingExecutor(PlannedExecutor):
         super().give_up(planned)
 
 
-async def counted(client: httpx.AsyncClient, query: str) -> tuple[dict, list[str], list[int]]:
+async def counted(
+    client: httpx.AsyncClient, query: str, variables: dict | None = None
+) -> tuple[dict, list[str], list[int]]:
     """The answer, the fields executed one at a time and the plans that gave up."""
     CountingExecutor.one_at_a_time, CountingExecutor.gave_up = [], []
     with executed_by(client, CountingExecutor):
-        body, _ = await answer_and_trips(client, query, {}, "counted by plan")
-    return data(body), CountingExecutor.one_at_a_time, CountingExecutor.gave_up
+        response = await client.post("/graphql", json={"query": query, "variables": variables})
+    return data(response.json()), CountingExecutor.one_at_a_time, CountingExecutor.gave_up
+
+
+async def graphql_cores(client: httpx.AsyncClient, query: str, variables: dict) -> Any:
+    with executed_by(client, StrawberryGraphQLCoreExecutionContext):
+        body, _ = await answer_and_trips(client, query, variables, "graphql-core")
+    return data(body)
 
 
 async def test_the_items_of_a_compiled_page_after_the_first_are_answered_by_plans(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    answered, one_at_a_time, gave_up = await counted(seeded_client, PAGE)
+    answered, one_at_a_time, gave_up = await counted(seeded_client, fresh(PAGE))
     nodes = answered["projects"]["nodes"]
     assert len(nodes) == 50
     assert any(n["funding"] for n in nodes)
@@ -59,7 +76,7 @@ async def test_the_items_of_a_compiled_page_after_the_first_are_answered_by_plan
     assert one_at_a_time.count("ref") == 1
     assert one_at_a_time.count("hostCountry") == 1
     assert gave_up == []
-    five, five_one_at_a_time, _ = await counted(seeded_client, PAGE.replace("50", "5"))
+    five, five_one_at_a_time, _ = await counted(seeded_client, fresh(PAGE.replace("50", "5")))
     assert len(five["projects"]["nodes"]) == 5
     assert len(one_at_a_time) <= len(five_one_at_a_time)
 
@@ -67,16 +84,55 @@ async def test_the_items_of_a_compiled_page_after_the_first_are_answered_by_plan
 async def test_an_object_met_once_is_answered_field_by_field(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    answered, one_at_a_time, gave_up = await counted(seeded_client, ONE_PROJECT)
+    answered, one_at_a_time, gave_up = await counted(
+        seeded_client, fresh(ONE_PROJECT), {"ref": "ID002"}
+    )
     assert answered["project"]["hostCountry"]["code"]
-    assert one_at_a_time == ["project", "ref", "title", "hostCountry", "code", "name"]
+    assert one_at_a_time[:6] == ["project", "ref", "title", "hostCountry", "code", "name"]
     assert gave_up == []
+
+
+async def test_a_query_sent_again_for_another_object_is_answered_by_its_plans(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = fresh(ONE_PROJECT)
+    await counted(seeded_client, query, {"ref": "ID002"})
+    answered, one_at_a_time, _ = await counted(seeded_client, query, {"ref": "BD002"})
+    # The root field's own arguments do not change the plans: the project is answered whole.
+    assert one_at_a_time == ["project"]
+    assert answered == await graphql_cores(seeded_client, ONE_PROJECT, {"ref": "BD002"})
+
+
+async def test_other_nested_variables_make_other_plans(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = fresh(ONE_PROJECT)
+    await counted(seeded_client, query, {"ref": "ID002", "sectors": True})
+    variables = {"ref": "ID002", "sectors": False}
+    answered, one_at_a_time, _ = await counted(seeded_client, query, variables)
+    # `$sectors` is used below the root field: this selection has not been met before.
+    assert "ref" in one_at_a_time
+    assert all("sectors" not in t for t in answered["project"]["technologies"])
+    assert answered == await graphql_cores(seeded_client, ONE_PROJECT, variables)
+
+
+def test_the_variables_plans_depend_on_are_those_below_the_root_fields() -> None:
+    document = parse(
+        """query($ref: String!, $first: Int, $on: Boolean!, $off: Boolean!, $x: Int) {
+        project(ref: $ref) @include(if: $off) { ref ...F
+          technologies { projects(first: $first) { totalCount } } }
+        country(code: $ref) { code } }
+        fragment F on Project { title @skip(if: $on) }"""
+    )
+    operation = document.definitions[0]
+    assert nested_variables(operation, document.definitions[1:]) == {"first", "on", "off"}
 
 
 async def test_a_plan_that_meets_a_relation_to_load_gives_up_once(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    answered, one_at_a_time, gave_up = await counted(seeded_client, TOO_DEEP)
+    query = fresh(TOO_DEEP)
+    answered, one_at_a_time, gave_up = await counted(seeded_client, query)
     nodes = answered["country"]["projects"]["nodes"]
     assert nodes
     assert all(n["hostCountry"]["projects"]["nodes"] for n in nodes)
@@ -84,13 +140,25 @@ async def test_a_plan_that_meets_a_relation_to_load_gives_up_once(
     assert gave_up
     assert len(gave_up) == len(set(gave_up))
     assert "projects" in one_at_a_time
+    # Sent again (a variable it does not declare keeps the response cache out), its plans
+    # are made at once and give up again, each once in that request.
+    again, _, gave_up_again = await counted(seeded_client, query, {"again": 1})
+    assert again == answered
+    assert gave_up_again
+    assert len(gave_up_again) == len(set(gave_up_again))
 
 
 async def test_a_plan_that_gave_up_answers_as_graphql_core_does(
     seeded_client: httpx.AsyncClient,
 ) -> None:
-    planned, trips = await answer_and_trips(seeded_client, TOO_DEEP, {}, "planned")
-    with executed_by(seeded_client, StrawberryGraphQLCoreExecutionContext):
-        own, own_trips = await answer_and_trips(seeded_client, TOO_DEEP, {}, "graphql-core")
-    assert planned == own
-    assert trips == own_trips
+    query = fresh(TOO_DEEP)
+    # The second time with plans made from the first object on; a variable the query does not
+    # declare keeps the response cache out.
+    for again in range(2):
+        planned, trips = await answer_and_trips(seeded_client, query, {"again": again}, "plan")
+        with executed_by(seeded_client, StrawberryGraphQLCoreExecutionContext):
+            own, own_trips = await answer_and_trips(
+                seeded_client, TOO_DEEP, {"again": again}, "graphql-core"
+            )
+        assert planned == own
+        assert trips == own_trips
