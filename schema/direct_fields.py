@@ -110,7 +110,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def leaf(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                return _absent(non_null)
+                return absent(non_null)
             out = serialize(value)
             if out is None or out is Undefined:
                 raise _Fallback
@@ -133,7 +133,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def many(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                return _absent(non_null)
+                return absent(non_null)
             if type(value) is not list or not all(map(accepted, value)):
                 raise _Fallback
             done: list[Any] = []
@@ -158,7 +158,7 @@ def _completer(gql_type: GraphQLOutputType) -> Callable[..., Any] | None:
 
         def obj(executor: Any, value: Any, fields: Any, path: Path) -> Any:
             if value is None:
-                return _absent(non_null)
+                return absent(non_null)
             if not accepted(value):
                 raise _Fallback
             grouped, defers, _ = executor.collect_subfields(inner, fields)
@@ -180,7 +180,7 @@ def _leaves(leaf: Callable[..., Any] | None, non_null: bool) -> Callable[..., An
 
     def leaves(executor: Any, value: Any, fields: Any, path: Path) -> Any:
         if value is None:
-            return _absent(non_null)
+            return absent(non_null)
         if type(value) is not list:
             raise _Fallback
         try:
@@ -191,8 +191,9 @@ def _leaves(leaf: Callable[..., Any] | None, non_null: bool) -> Callable[..., An
     return leaves
 
 
-def _absent(non_null: bool) -> None:
-    """A null where the schema allows one; one it forbids is graphql-core's to report."""
+def absent(non_null: bool) -> None:
+    """A null where the schema allows one; one it forbids is left to graphql-core, which
+    reports it (a plan gives up on it)."""
     if non_null:
         raise _Fallback
     return None
@@ -300,16 +301,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         try:
-            arguments = (
-                get_argument_values(
-                    direct.definition,
-                    node,
-                    self.variable_values,
-                    field_details_list[0].fragment_variable_values,
-                )
-                if direct.paged
-                else {}
-            )
+            arguments = self.arguments_of(direct, field_details_list)
             value = direct.read(source, self.context_value, **arguments)
         except Exception:
             value = NOT_PRIMED  # graphql-core's path runs it again and reports the error
@@ -337,6 +329,18 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(done):
             return self._settled(done, return_type, field_details_list, path)
         return done
+
+    def arguments_of(self, direct: _Field, field_details_list: Any) -> dict[str, Any]:
+        """The arguments `direct.read` takes: a compiled page's `first` and `after`, coerced
+        from the request's variables; none for any other field."""
+        if not direct.paged:
+            return {}
+        return get_argument_values(
+            direct.definition,
+            field_details_list[0].node,
+            self.variable_values,
+            field_details_list[0].fragment_variable_values,
+        )
 
     def complete_item(
         self, item: Callable[..., Any], item_type: Any, value: Any, fields: Any, path: Path, i: int

@@ -5,10 +5,11 @@ least recently used entry goes first, so distinct query texts cannot grow memory
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 import orjson
+from graphql import FieldNode, VariableNode, Visitor, visit
 
 V = TypeVar("V")
 
@@ -50,3 +51,39 @@ def variables_key(variables: Any) -> bytes | None:
         return orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
     except TypeError:
         return None
+
+
+def nested_variables_key(
+    document: Hashable | None, operation: Any, fragments: Iterable[Any], values: Mapping[str, Any]
+) -> bytes | None:
+    """The values of the variables used below an operation's root fields (its root fields'
+    own arguments left out: `project(ref: $ref)`), compared as `variables_key` compares;
+    what is worked out below the root depends on no other. `fragments`: the document's
+    fragment definitions."""
+    names = _NESTED.get_or_make(document, lambda: nested_variables(operation, fragments))
+    return variables_key({name: values.get(name) for name in sorted(names)})
+
+
+# Per document: the names of the variables used below its root fields.
+_NESTED: DocumentCache[frozenset[str]] = DocumentCache()
+
+
+def nested_variables(operation: Any, fragments: Iterable[Any]) -> frozenset[str]:
+    """The variables an operation uses anywhere but in its root fields' arguments: those
+    what is worked out below the root can depend on."""
+    found: set[str] = set()
+
+    class Uses(Visitor):
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            found.add(node.name.value)
+
+    for selection in operation.selection_set.selections:
+        if isinstance(selection, FieldNode):
+            for part in (*(selection.directives or ()), selection.selection_set):
+                if part is not None:
+                    visit(part, Uses())
+        else:
+            visit(selection, Uses())
+    for fragment in fragments:
+        visit(fragment, Uses())
+    return frozenset(found)

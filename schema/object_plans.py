@@ -23,12 +23,11 @@ selection that needs loads costs at most one wasted attempt per plan."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from inspect import isawaitable
 from typing import Any
 
 from graphql import (
-    FieldNode,
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
@@ -36,14 +35,16 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     Undefined,
-    VariableNode,
-    Visitor,
-    visit,
 )
-from graphql.execution.values import get_argument_values
 
-from schema.direct_fields import DirectExecutor, accepts, direct_field, has_other_directives
-from schema.document_cache import DocumentCache, variables_key
+from schema.direct_fields import (
+    DirectExecutor,
+    absent,
+    accepts,
+    direct_field,
+    has_other_directives,
+)
+from schema.document_cache import DocumentCache, nested_variables_key
 from schema.node import NOT_PRIMED
 
 Plan = Callable[[Any, Any], dict[str, Any]]  # (object, request context) -> its answer
@@ -84,8 +85,6 @@ class Planned:
 
 # Per document, place, type and the variables below the root fields.
 _SHARED: DocumentCache[SharedPlan] = DocumentCache(4096)
-# Per document: the names of the variables its plans depend on.
-_NESTED_VARIABLES: DocumentCache[frozenset[str]] = DocumentCache()
 
 
 class PlannedExecutor(DirectExecutor):
@@ -161,12 +160,8 @@ class PlannedExecutor(DirectExecutor):
             nested = self._nested_variables
         except AttributeError:
             fragments = [f.definition for f in self.fragments.values()]
-            names = _NESTED_VARIABLES.get_or_make(
-                document, lambda: nested_variables(operation, fragments)
-            )
-            values = self.variable_values.coerced
-            nested = self._nested_variables = variables_key(
-                {name: values.get(name) for name in sorted(names)}
+            nested = self._nested_variables = nested_variables_key(
+                document, operation, fragments, self.variable_values.coerced
             )
         if nested is None:
             return None
@@ -205,16 +200,7 @@ class PlannedExecutor(DirectExecutor):
         if direct is None or (node.arguments and not direct.paged) or direct.is_async:
             return None
         try:
-            arguments = (
-                get_argument_values(
-                    direct.definition,
-                    node,
-                    self.variable_values,
-                    field_details_list[0].fragment_variable_values,
-                )
-                if direct.paged
-                else {}
-            )
+            arguments = self.arguments_of(direct, field_details_list)
         except Exception:
             return None
         complete = self._completer(direct.definition.type, field_details_list, place)
@@ -249,9 +235,7 @@ class PlannedExecutor(DirectExecutor):
 
             def leaf(value: Any, _context: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _GiveUp
-                    return None
+                    return absent(non_null)
                 out = serialize(value)
                 if out is None or out is Undefined:
                     raise _GiveUp
@@ -265,9 +249,7 @@ class PlannedExecutor(DirectExecutor):
 
             def many(value: Any, context: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _GiveUp
-                    return None
+                    return absent(non_null)
                 if type(value) is not list:
                     raise _GiveUp
                 return [item(v, context) for v in value]
@@ -286,9 +268,7 @@ class PlannedExecutor(DirectExecutor):
 
             def obj(value: Any, context: Any) -> Any:
                 if value is None:
-                    if non_null:
-                        raise _GiveUp
-                    return None
+                    return absent(non_null)
                 if not accepted(value):
                     raise _GiveUp
                 return sub(value, context)
@@ -304,24 +284,3 @@ def _place(path: Any) -> Place:
             keys.append(path.key)
         path = path.prev
     return tuple(reversed(keys))
-
-
-def nested_variables(operation: Any, fragments: Iterable[Any]) -> frozenset[str]:
-    """The variables an operation uses anywhere but in its root fields' arguments: those
-    its plans can depend on."""
-    found: set[str] = set()
-
-    class Uses(Visitor):
-        def enter_variable(self, node: VariableNode, *_: Any) -> None:
-            found.add(node.name.value)
-
-    for selection in operation.selection_set.selections:
-        if isinstance(selection, FieldNode):
-            for part in (*(selection.directives or ()), selection.selection_set):
-                if part is not None:
-                    visit(part, Uses())
-        else:
-            visit(selection, Uses())
-    for fragment in fragments:
-        visit(fragment, Uses())
-    return frozenset(found)

@@ -26,7 +26,7 @@ from strawberry.types import Info
 from cypher.compiled_reads import Paged, Plan
 from cypher.compiled_rows import Related, read_with_relations
 from schema.context import RequestContext
-from schema.document_cache import DocumentCache, document_key, variables_key
+from schema.document_cache import DocumentCache, document_key, nested_variables_key
 from schema.errors import ApiError
 from schema.pagination import page_size, parse_key_cursor
 from schema.projection import request_projection
@@ -129,14 +129,22 @@ def selected_relations(info: Ctx, type_name: str, under: str | None = None) -> t
     related lists among them, down to MAX_DEPTH."""
     raw = info._raw_info
     document = document_key(raw)
-    variables = variables_key(raw.variable_values)
     key = None
-    if document is not None and variables is not None:
-        key = (document, tuple(raw.path.as_list()), type_name, under, variables)
+    if document is not None:
+        # The root field's own arguments (`project(ref: $ref)`) do not change these plans.
+        variables = nested_variables_key(
+            document, raw.operation, raw.fragments.values(), _coerced(raw.variable_values)
+        )
+        if variables is not None:
+            key = (document, tuple(raw.path.as_list()), type_name, under, variables)
     return _PLANS.get_or_make(key, lambda: _root_plans(raw, type_name, under))
 
 
-# Per document, place and variables (a page's size and cursor may be variables).
+def _coerced(values: Any) -> Any:
+    return getattr(values, "coerced", values)
+
+
+# Per document, place and the variables below the root (a page's size and cursor may be some).
 _PLANS: DocumentCache[tuple[Plan, ...]] = DocumentCache()
 
 

@@ -12,7 +12,8 @@ import httpx
 from graphql import parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.object_plans import Planned, PlannedExecutor, nested_variables
+from schema.document_cache import nested_variables
+from schema.object_plans import Planned, PlannedExecutor
 from tests.conftest import data
 from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 
