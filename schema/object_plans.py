@@ -24,18 +24,21 @@ selection that needs loads costs at most one wasted attempt per plan."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from inspect import isawaitable
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLID,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
+    GraphQLString,
     Undefined,
 )
+from strawberry.execution import optimized_is_awaitable
 
 from schema.direct_fields import (
     DirectExecutor,
@@ -50,6 +53,15 @@ from schema.node import NOT_PRIMED
 Plan = Callable[[Any, Any], dict[str, Any]]  # (object, request context) -> its answer
 Complete = Callable[[Any, Any], Any]  # (value, request context) -> its answer
 Place = tuple[str, ...]  # the response names from the root to an object, list indices left out
+
+
+# Scalars whose serialize gives a value of this exact type back as it is: a plan returns it
+# without the call (a page of 50 projects completes about 450 leaves).
+_RETURNED_AS_IS: dict[Callable[[Any], Any], type] = {
+    GraphQLString.serialize: str,
+    GraphQLID.serialize: str,
+    GraphQLBoolean.serialize: bool,
+}
 
 
 class _GiveUp(Exception):
@@ -214,7 +226,7 @@ class PlannedExecutor(DirectExecutor):
             value = read(source, context, **arguments)
             if value is NOT_PRIMED:
                 raise _GiveUp
-            if isawaitable(value):
+            if optimized_is_awaitable(value):  # the test execution uses (request_pipeline.py)
                 if hasattr(value, "close"):
                     value.close()
                 raise _GiveUp
@@ -232,8 +244,11 @@ class PlannedExecutor(DirectExecutor):
         inner = gql_type.of_type if non_null else gql_type
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             serialize = inner.serialize
+            as_is = _RETURNED_AS_IS.get(serialize)
 
             def leaf(value: Any, _context: Any) -> Any:
+                if type(value) is as_is:
+                    return value
                 if value is None:
                     return absent(non_null)
                 out = serialize(value)

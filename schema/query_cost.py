@@ -57,6 +57,10 @@ def limit_error(message: str, **extensions: Any) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "LIMIT_EXCEEDED", **extensions})
 
 
+class _InvalidVariables(Exception):
+    """The variables do not fit the operation: execution reports them."""
+
+
 def request_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -65,7 +69,8 @@ def request_cost(
 ) -> int:
     """The request's cost; raises a LIMIT_EXCEEDED GraphQLError for an oversized argument.
 
-    Returns 0 when the operation or its variables are invalid: execution reports those."""
+    Returns 0 when the operation is invalid, and raises _InvalidVariables when its variables
+    are: execution reports those."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
@@ -78,7 +83,9 @@ def request_cost(
         OperationType.SUBSCRIPTION: schema.subscription_type,
     }[operation.operation]
     coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
-    if isinstance(coerced, list) or root is None:
+    if isinstance(coerced, list):
+        raise _InvalidVariables
+    if root is None:
         return 0
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -223,24 +230,42 @@ def refusal(context: Any, budget: Budget) -> GraphQLError | None:
     )
 
 
-# The cost of a document with its variables never changes: a client repeating a query (the
-# common case) is not costed again. Keyed by the query text, operation and variables.
+# The cost of a document with its variables never changes, and no text in the variables
+# changes it (a text is no filter node, no page size, no list): a client repeating a query,
+# or asking it of another project or serial, is not costed again. Keyed by the query text,
+# operation and the variables with their texts left out.
 _COSTS: DocumentCache[int] = DocumentCache()
 
 
 def _cached_cost(context: Any) -> int:
     """request_cost, remembered for the requests that have one (a refusal is worked out
-    again each time: its error object belongs to one response)."""
-    variables = variables_key(context.variables)
+    again each time: its error object belongs to one response). Variables that do not fit
+    the operation are never remembered: whether a text fits (a date) depends on the text."""
+    variables = variables_key(_without_texts(context.variables))
     key = None
     if variables is not None:
         key = (id(context.schema), context.query, context.operation_name, variables)
-    return _COSTS.get_or_make(
-        key,
-        lambda: request_cost(
-            context.schema._schema,
-            context.graphql_document,
-            context.operation_name,
-            context.variables,
-        ),
-    )
+    try:
+        return _COSTS.get_or_make(
+            key,
+            lambda: request_cost(
+                context.schema._schema,
+                context.graphql_document,
+                context.operation_name,
+                context.variables,
+            ),
+        )
+    except _InvalidVariables:
+        return 0
+
+
+def _without_texts(value: Any) -> Any:
+    """The value with every text (at any depth, keys aside) made empty."""
+    kind = type(value)
+    if kind is str:
+        return ""
+    if kind is dict:
+        return {k: _without_texts(v) for k, v in value.items()}
+    if kind is list:
+        return [_without_texts(v) for v in value]
+    return value

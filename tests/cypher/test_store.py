@@ -40,6 +40,15 @@ async def test_date_parameter_comes_back_as_a_date(store: GraphStore) -> None:
     assert rows == [{"on": dt.date(2016, 5, 13), "year": 2016}]
 
 
+async def test_dates_nested_in_lists_and_maps_come_back_as_dates(store: GraphStore) -> None:
+    rows = await store.read("echo_nested_date", {"on": dt.date(2016, 5, 13)})
+    assert rows == [
+        {"listed": [{"on": dt.date(2016, 5, 13)}], "mapped": {"inner": [dt.date(2016, 5, 13), 1]}}
+    ]
+    assert type(rows[0]["listed"][0]["on"]) is dt.date
+    assert type(rows[0]["mapped"]["inner"][0]) is dt.date
+
+
 async def test_syntax_error_names_the_query_and_the_store_keeps_working(
     store: GraphStore,
 ) -> None:

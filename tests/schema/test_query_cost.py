@@ -10,6 +10,7 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from schema import query_cost
 from tests.conftest import READER_TOKEN, data, gql, gql_as
 
 COUNT = "query($f: ProjectFilter) { projects(filter: $f) { totalCount } }"
@@ -155,3 +156,28 @@ async def test_the_same_query_is_priced_for_the_variables_it_comes_with(
         refused = error(dear.json())
         assert refused["extensions"]["limit"] == "cost"
         assert dear.headers["x-db-round-trips"] == "0"
+
+
+async def test_a_lookup_of_another_key_is_not_priced_again(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Texts never change a cost: the price of one project's lookup serves every other's.
+    query = "query($ref: String!) { project(ref: $ref) { ref hostCountry { code } } } # priced"
+    before = len(query_cost._COSTS._kept)
+    for ref in ("KH005", "X-VN-01", "NO-SUCH-REF"):
+        body = await gql(seeded_client, query, ref=ref)
+        assert "errors" not in body or body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert len(query_cost._COSTS._kept) == before + 1
+
+
+async def test_variables_that_do_not_fit_never_lower_the_price_of_ones_that_do(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Whether a text fits (an enum value here) depends on the text: a request whose variables
+    # do not fit is priced at nothing, and that must not be remembered for the texts that fit.
+    query = """query($status: [ProjectStatus!]) { projects(first: 100, filter: {status: $status})
+      { nodes { ref participants { organization { projects(first: 20) { nodes { ref } } } } } } }"""
+    wrong = error(await gql(seeded_client, query, status=["NO_SUCH_STATUS"]))
+    assert wrong["extensions"]["code"] == "BAD_USER_INPUT"
+    refused = error(await gql(seeded_client, query, status=["REGISTERED"]))
+    assert refused["extensions"]["limit"] == "cost"
