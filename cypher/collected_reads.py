@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Any
 
-from cypher.compiled_reads import NotComposable
+from cypher.compiled_reads import NotComposable, Projection, project_maps
 from cypher.packed_rows import last_return, top_level_parts
 from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
@@ -33,11 +33,13 @@ _ORDER = re.compile(r"^ORDER\s+BY\s", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?P<expr>.+?)(?:\s+(?P<dir>ASC|DESC))?$", re.DOTALL)
 
 
-def collected(registry: QueryRegistry, name: str, column: str) -> str:
-    """Named query `name` as a CALL subquery returning its rows, in order, as `column`."""
+def collected(registry: QueryRegistry, name: str, column: str, projection: Projection = ()) -> str:
+    """Named query `name` as a CALL subquery returning its rows, in order, as `column`; its
+    nodes' whole maps read as the projection says (`project_maps`)."""
     text = "\n".join(
         line for line in registry.get(name).text.splitlines() if not line.lstrip().startswith("//")
     ).strip()
+    text = project_maps(text, projection)
     if len(re.findall(r"\bRETURN\b", text, flags=re.IGNORECASE)) != 1:
         # A subquery, a UNION or a second RETURN would not compose into one CALL.
         raise NotComposable(f"{name} must have exactly one RETURN")
@@ -67,22 +69,28 @@ def collected(registry: QueryRegistry, name: str, column: str) -> str:
     return "\n".join(lines)
 
 
-def compose(registry: QueryRegistry, columns: dict[str, str]) -> str:
+def compose(registry: QueryRegistry, columns: dict[str, str], projection: Projection = ()) -> str:
     """One statement returning, per column, the rows of its named query."""
-    return _compose(registry, tuple(columns.items()))
+    return _compose(registry, tuple(columns.items()), projection)
 
 
 @functools.lru_cache(maxsize=256)  # the files do not change while the registry lives
-def _compose(registry: QueryRegistry, columns: tuple[tuple[str, str], ...]) -> str:
-    parts = [collected(registry, name, column) for column, name in columns]
+def _compose(
+    registry: QueryRegistry, columns: tuple[tuple[str, str], ...], projection: Projection
+) -> str:
+    parts = [collected(registry, name, column, projection) for column, name in columns]
     return "\n".join([*parts, "RETURN " + ", ".join(column for column, _ in columns)])
 
 
 async def read_collected(
-    store: GraphStore, statement: str, columns: dict[str, str], params: dict[str, Any]
+    store: GraphStore,
+    statement: str,
+    columns: dict[str, str],
+    params: dict[str, Any],
+    projection: Projection = (),
 ) -> dict[str, list[dict[str, Any]]]:
     """Run the composition of `columns` (column -> named query) as the statement named
     `statement`, in one round trip; the parameters are shared by every query."""
-    text = compose(store.registry, columns)
+    text = compose(store.registry, columns, projection)
     rows = await store.read_text(statement, text, params)
     return {column: rows[0][column] for column in columns}

@@ -121,6 +121,48 @@ def node_map(variable: str, label: str | None, projection: Projection) -> str:
     return f"{variable} {{{', '.join('.' + p for p in props)}}}"
 
 
+_BOUND = re.compile(r"\((\w+):(\w+)")  # `(p:Project` binds p to Project
+_WHOLE_MAP = re.compile(r"\b(\w+) \{\.\*(?=\s*[},])")  # `p {.*}` and `fp {.*, amount: …}`
+
+
+def project_maps(text: str, projection: Projection) -> str:
+    """`text` with each map of every property of a node whose label the projection names
+    (`p {.*}`, `fp {.*, amount: f.amount}`) reading only the projection's properties (`p
+    {.ref, .title}`, `fp {.id, amount: f.amount}`). Variables are matched to labels where the
+    text binds them (`(p:Project)`); a variable bound to no label, or to one the projection
+    does not name, keeps its whole map. A node an OPTIONAL MATCH left null must stay null,
+    and FalkorDB answers `p {.ref}` of a null with `{ref: null}` (Neo4j with null), so each
+    projected map is read as `CASE WHEN p IS NULL THEN null ELSE p {.ref} END`."""
+    if not projection:
+        return text
+    labels = dict(_BOUND.findall(text))
+    parts, at = [], 0
+    for found in _WHOLE_MAP.finditer(text):
+        variable, label = found[1], labels.get(found[1])
+        if found.start() < at or label is None or label not in dict(projection):
+            continue
+        close = _closing_brace(text, text.index("{", found.start()))
+        rest = text[found.end() : close]  # what the map has besides `.*`: `, amount: f.amount`
+        projected = node_map(variable, label, projection)[:-1] + rest + "}"
+        parts += [text[at : found.start()], f"CASE WHEN {variable} IS NULL THEN null ELSE "]
+        parts += [projected, " END"]
+        at = close + 1
+    return "".join([*parts, text[at:]])
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start`."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise NotComposable(f"unclosed map in {text[start : start + 40]!r}")
+
+
 def _body(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
 

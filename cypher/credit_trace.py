@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cypher.collected_reads import read_collected
+from cypher.compiled_reads import Projection
 from cypher.dates import query_date
 from cypher.ledger_ops import STATUS_FOR_KIND
 from cypher.store import GraphStore
@@ -154,13 +155,33 @@ TRACE_READS = {
     "steps": "range_transactions",
     "lineage": "trace_unit_blocks",
 }
+# What the trace reads itself of the nodes it comes from (its checks above; each node's graph
+# key, which shows it is there, comes too), whether or not a request selects them: a request
+# reads these nodes with these properties and the ones it selects (schema/provenance.py).
+TRACE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Authorization", ()),
+    ("Country", ()),
+    ("FundingProgramme", ()),
+    ("Issuance", ("dataQuality", "decidedOn")),
+    ("Methodology", ()),
+    ("MonitoringPeriod", ()),
+    ("Organization", ()),
+    ("Partnership", ()),
+    ("Project", ("dataQuality",)),
+    ("Series", ("dataQuality", "quantity")),
+    ("Verification", ()),
+)
 
 
-async def trace_credit(store: GraphStore, serial: str, as_of: dt.date | None = None) -> CreditTrace:
+async def trace_credit(
+    store: GraphStore, serial: str, as_of: dt.date | None = None, projection: Projection = ()
+) -> CreditTrace:
+    """A unit's trace; `projection` (labels of TRACE_NEEDS and their properties) limits what
+    is read of the nodes it comes from."""
     series, unit = parse_serial(serial)
     params = {"series": series, "unit": unit, "first": unit, "last": unit}
     read = await read_collected(
-        store, "trace_credit", TRACE_READS, {**params, "asOf": query_date(as_of)}
+        store, "trace_credit", TRACE_READS, {**params, "asOf": query_date(as_of)}, projection
     )
     if not read["upstream"]:
         raise TraceError("NOT_FOUND", f"no series {series!r}")

@@ -70,6 +70,43 @@ def projection_of(schema: GraphQLSchema, operation: Any, fragments: dict[str, An
     return tuple(out)
 
 
+def projection_with(raw_info: Any, needs: tuple[tuple[str, tuple[str, ...]], ...]) -> Projection:
+    """For a read of node types whether or not the request selects them: per label of
+    `needs`, its graph key, the properties `needs` gives it and those the request selects on
+    its type; a label whose selection needs every property is left out (read whole)."""
+    document = document_key(raw_info)
+    return _WITH.get_or_make(
+        None if document is None else (document, needs),
+        lambda: projection_for_needs(
+            raw_info.schema, raw_info.operation, raw_info.fragments, needs
+        ),
+    )
+
+
+# Per document, operation and needs.
+_WITH: DocumentCache[Projection] = DocumentCache()
+
+
+def projection_for_needs(
+    schema: GraphQLSchema,
+    operation: Any,
+    fragments: dict[str, Any],
+    needs: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Projection:
+    """`projection_with` for an operation of a document and the document's fragments."""
+    selected = selected_fields(schema, [operation, *fragments.values()])
+    out = []
+    for label, own in needs:
+        props = {NODE_KEYS[label], *own}
+        if label in selected:
+            chosen = properties(schema.type_map[label], frozenset(selected[label]))
+            if chosen is WHOLE:
+                continue
+            props.update(chosen)
+        out.append((label, tuple(sorted(props))))
+    return tuple(out)
+
+
 def selected_fields(schema: GraphQLSchema, definitions: list[Any]) -> dict[str, set[str]]:
     """Per object type, the names of the fields the definitions select on it (a field
     selected on an interface counts for every type that implements it)."""

@@ -9,8 +9,15 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from cypher.credit_trace import (
+    TRACE_NEEDS,
+    RangePart,
+    Step,
+    TraceError,
+    trace_credit,
+    trace_range,
+)
 from cypher.credit_trace import CreditTrace as Trace
-from cypher.credit_trace import RangePart, Step, TraceError, trace_credit, trace_range
 from cypher.ledger_ops import STATUS_FOR_KIND
 from schema.context import RequestContext
 from schema.errors import BadUserInput, NotFound
@@ -18,6 +25,7 @@ from schema.ledger_types import CorrespondingAdjustment, CreditBlock, Series, Tr
 from schema.node import DataQuality, Source, from_row
 from schema.prefetch import prefetch, selected_relations
 from schema.project_types import Authorization, Issuance, MonitoringPeriod, Project, Verification
+from schema.projection import projection_with
 from schema.reference_types import Country, Methodology, Organization, Partnership
 
 Ctx = Info[RequestContext, None]
@@ -215,7 +223,9 @@ class ProvenanceQuery:
         self, info: Ctx, serial: str, as_of: dt.date | None = None
     ) -> CreditTrace:
         try:
-            trace = await trace_credit(info.context.store, serial, as_of)
+            # What the trace reads of its upstream nodes: what it checks, and what is selected.
+            projection = projection_with(info._raw_info, TRACE_NEEDS)
+            trace = await trace_credit(info.context.store, serial, as_of, projection)
         except TraceError as exc:
             raise _refused(exc) from None
         project = trace.upstream.get("project")

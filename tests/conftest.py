@@ -18,7 +18,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLObjectType,
+    OperationDefinitionNode,
+    get_named_type,
+    is_leaf_type,
+    parse,
+)
 
 from api.app import create_app
 from api.settings import Settings
@@ -161,6 +168,23 @@ def projection(query: str) -> Projection:
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     return projection_of(_SCHEMA, operation, fragments)
+
+
+def field_selections(type_name: str) -> list[str]:
+    """A selection of each field of a type that takes no arguments: the field, with the first
+    scalar field of its type when it is an object."""
+    gql_type = _SCHEMA.type_map[type_name]
+    out = []
+    for name, field in gql_type.fields.items():
+        if field.args:
+            continue
+        inner = get_named_type(field.type)
+        if isinstance(inner, GraphQLObjectType):
+            leaf = next(n for n, f in inner.fields.items() if is_leaf_type(get_named_type(f.type)))
+            out.append(f"{name} {{ {leaf} }}")
+        else:
+            out.append(name)
+    return out
 
 
 def data(body: dict) -> dict:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from cypher.collected_reads import compose
-from cypher.compiled_reads import NotComposable
+from cypher.compiled_reads import NotComposable, project_maps
 from cypher.registry import QueryRegistry
+from cypher.store import GraphStore
 
 QUERIES = QueryRegistry("neo4j")
 
@@ -49,3 +50,33 @@ def test_a_query_of_another_shape_is_refused(tmp_path: Path, text: str, problem:
     (tmp_path / "odd.cypher").write_text(f"// A query composition refuses.\n{text}\n")
     with pytest.raises(NotComposable, match=problem):
         compose(QueryRegistry("neo4j", (tmp_path,)), {"x": "odd"})
+
+
+def test_whole_maps_of_projected_labels_read_only_their_properties() -> None:
+    text = (
+        "MATCH (p:Project) OPTIONAL MATCH (p)-[:HOSTED_IN]->(c:Country)\n"
+        "RETURN p {.*} AS project, c {.*} AS country,\n"
+        "  [(p)-[f:FUNDED_BY]->(fp:FundingProgramme) | fp {.*, amount: f.amount}] AS funding,\n"
+        "  x {.*} AS unbound"
+    )
+    projection = (("FundingProgramme", ("id",)), ("Project", ("ref", "title")))
+    assert project_maps(text, projection) == (
+        "MATCH (p:Project) OPTIONAL MATCH (p)-[:HOSTED_IN]->(c:Country)\n"
+        "RETURN CASE WHEN p IS NULL THEN null ELSE p {.ref, .title} END AS project, "
+        "c {.*} AS country,\n"
+        "  [(p)-[f:FUNDED_BY]->(fp:FundingProgramme) | "
+        "CASE WHEN fp IS NULL THEN null ELSE fp {.id, amount: f.amount} END] AS funding,\n"
+        "  x {.*} AS unbound"
+    )
+    assert project_maps(text, ()) == text
+
+
+async def test_a_projected_map_of_a_node_an_optional_match_left_null_is_null(
+    store: GraphStore,
+) -> None:
+    # FalkorDB answers `n {.id}` of a null node with {id: null}; Neo4j with null.
+    text = project_maps(
+        "OPTIONAL MATCH (n:Verification {id: 'none'}) RETURN n {.*} AS verification",
+        (("Verification", ("id",)),),
+    )
+    assert await store.read_text("projected_null", text) == [{"verification": None}]

@@ -6,7 +6,8 @@ import datetime as dt
 
 import httpx
 
-from tests.conftest import WRITER_TOKEN, data, gql, gql_as
+from cypher.credit_trace import trace_credit
+from tests.conftest import WRITER_TOKEN, data, field_selections, gql, gql_as
 
 TRACE = """query($serial: String!, $asOf: Date) { traceCredit(serial: $serial, asOf: $asOf) {
   serial series unit status holder { key owner registry } block { key }
@@ -162,3 +163,70 @@ async def test_a_live_transfer_comes_last_in_history_even_after_a_large_seeded_l
     assert len(history) >= 2
     assert history[-1]["on"] == TODAY
     assert history[-1]["toAccount"] == {"key": "JP-GOJ-HOLDING"}
+
+
+# Units whose upstream differs: no verification and conflicting sources (MN), Article 6.2
+# authorizations (TH), a split block (ID).
+TRACED = ["JP-X-MN-01-2016-1-000050", "TH-X-TH-01-2025-1-000030", "JP-X-ID-02-2016-1-000028"]
+# The trace's fields that are nodes it comes from, and their types.
+UPSTREAM = {
+    "seriesInfo": "Series",
+    "issuance": "Issuance",
+    "verification": "Verification",
+    "tpe": "Organization",
+    "monitoringPeriod": "MonitoringPeriod",
+    "project": "Project",
+    "hostCountry": "Country",
+    "partnership": "Partnership",
+    "methodologies": "Methodology",
+    "authorizations": "Authorization",
+}
+
+
+def _traces(selection: str) -> str:
+    return (
+        "{ "
+        + " ".join(
+            f'u{i}: traceCredit(serial: "{serial}") {{ {selection} }}'
+            for i, serial in enumerate(TRACED)
+        )
+        + " }"
+    )
+
+
+async def test_the_traces_own_checks_do_not_depend_on_what_is_selected(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # The trace reads of its upstream nodes what it checks besides what a request selects:
+    # asked alone, its verdicts are those of the trace read whole (every property).
+    verdicts = data(await gql(seeded_client, _traces("status adjustmentStatus gaps dataQuality")))
+    store = seeded_client.app.state.store  # type: ignore[attr-defined]
+    for i, serial in enumerate(TRACED):
+        whole = await trace_credit(store, serial)
+        assert verdicts[f"u{i}"] == {
+            "status": whole.status,
+            "adjustmentStatus": whole.adjustment_status,
+            "gaps": whole.gaps,
+            "dataQuality": whole.data_quality,
+        }, serial
+    assert any(verdicts[f"u{i}"]["gaps"] for i in range(len(TRACED)))
+
+
+async def test_every_upstream_field_asked_alone_answers_as_asked_with_all_the_others(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    selections = {name: field_selections(type_name) for name, type_name in UPSTREAM.items()}
+    everything = " ".join(f"{name} {{ {' '.join(s)} }}" for name, s in selections.items())
+    whole = data(await gql(seeded_client, _traces(everything)))
+    assert whole["u0"]["verification"] is None  # a node the unit's record lacks stays null
+    for name, fields in selections.items():
+        for selection in fields:
+            field = selection.split()[0]
+            alone = data(await gql(seeded_client, _traces(f"{name} {{ {selection} }}")))
+            for unit in whole:
+                expected = whole[unit][name]
+                if isinstance(expected, list):
+                    expected = [{field: item[field]} for item in expected]
+                elif expected is not None:
+                    expected = {field: expected[field]}
+                assert alone[unit][name] == expected, (name, field, unit)

@@ -5,17 +5,17 @@ cannot be told is read whole."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import httpx
 import pytest
-from graphql import GraphQLObjectType, get_named_type, is_leaf_type
+from graphql import parse
 
+from cypher.credit_trace import TRACE_NEEDS
 from schema.project_types import Project
-from schema.projection import WHOLE, resolver_reads
+from schema.projection import WHOLE, projection_for_needs, resolver_reads
 from schema.root import build_schema
 from seed.seed_files import read_seed
-from tests.conftest import data, gql, projection
+from tests.conftest import data, field_selections, gql, projection
 
 PROJECTS = {p.ref: p for p in read_seed()["projects.json"]}
 SCHEMA = build_schema()._schema
@@ -101,22 +101,7 @@ async def test_a_node_read_for_one_place_answers_every_place_of_its_type(
     assert {n["hostCountry"]["jcmPartner"] for n in result["projects"]["nodes"]} == {True}
 
 
-def _selection(gql_type: Any, name: str) -> str:
-    """`name`, with the first scalar field of its type when it is an object."""
-    inner = get_named_type(gql_type.fields[name].type)
-    if not isinstance(inner, GraphQLObjectType):
-        return name
-    scalar = next(n for n, f in inner.fields.items() if is_leaf_type(get_named_type(f.type)))
-    return f"{name} {{ {scalar} }}"
-
-
-def _fields(type_name: str) -> list[str]:
-    """A selection of each field of a type that takes no arguments."""
-    gql_type = SCHEMA.type_map[type_name]
-    return [_selection(gql_type, n) for n, f in gql_type.fields.items() if not f.args]
-
-
-PROJECT_FIELDS = _fields("Project")
+PROJECT_FIELDS = field_selections("Project")
 # Countries whose projects have former references (BD), conflicting sources (MN) and a
 # resubmission (ID): the fields computed from stored properties have something to show.
 COUNTRIES = ["BD", "MN", "ID"]
@@ -165,12 +150,12 @@ async def test_every_country_field_asked_alone_in_a_lookup_answers_as_read_whole
     seeded_client: httpx.AsyncClient,
 ) -> None:
     # Read whole: a partnership's countries come through their loader (`{.*}`).
-    fields = " ".join(_fields("Country"))
+    fields = " ".join(field_selections("Country"))
     query = f'{{ partnership(key: "JP-TH") {{ countries {{ {fields} }} }} }}'
     countries = data(await gql(seeded_client, query))["partnership"]["countries"]
     whole = {c["code"]: c for c in countries}
     assert set(whole) == {"JP", "TH"}
-    for selection in _fields("Country"):
+    for selection in field_selections("Country"):
         name = selection.split()[0]
         roots = " ".join(f'{c}: country(code: "{c}") {{ {selection} }}' for c in whole)
         result = data(await gql(seeded_client, f"{{ {roots} }}"))
@@ -186,13 +171,26 @@ async def test_every_issuance_field_asked_alone_as_a_relation_answers_as_read_wh
     seeded_client: httpx.AsyncClient, ref: str, key: str
 ) -> None:
     # Read whole: an issuance looked up by key (not a compiled lookup) reads `{.*}`.
-    fields = " ".join(_fields("Issuance"))
+    fields = " ".join(field_selections("Issuance"))
     whole = data(await gql(seeded_client, f'{{ issuance(key: "{key}") {{ {fields} }} }}'))[
         "issuance"
     ]
-    for selection in _fields("Issuance"):
+    for selection in field_selections("Issuance"):
         name = selection.split()[0]
         query = f'{{ project(ref: "{ref}") {{ issuances {{ key {selection} }} }} }}'
         issuances = data(await gql(seeded_client, query))["project"]["issuances"]
         [issuance] = [i for i in issuances if i["key"] == key]
         assert issuance[name] == whole[name], name
+
+
+def test_a_trace_reads_what_it_checks_and_what_is_selected_of_its_upstream() -> None:
+    def needs(query: str) -> dict[str, tuple[str, ...]]:
+        operation = parse(query).definitions[0]
+        return dict(projection_for_needs(SCHEMA, operation, {}, TRACE_NEEDS))
+
+    read = needs('{ traceCredit(serial: "JP-X-MN-01-2016-1-000050") { project { title } } }')
+    assert read["Project"] == ("dataQuality", "ref", "title")
+    assert read["Series"] == ("dataQuality", "id", "quantity")  # not selected: what it checks
+    assert read["Verification"] == ("id",)
+    whole = needs('{ traceCredit(serial: "X") { project { externalRecords { key } } } }')
+    assert "Project" not in whole  # a selection that needs every property reads it whole
