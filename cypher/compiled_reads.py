@@ -121,7 +121,6 @@ def node_map(variable: str, label: str | None, projection: Projection) -> str:
     return f"{variable} {{{', '.join('.' + p for p in props)}}}"
 
 
-_BOUND = re.compile(r"\((\w+):(\w+)")  # `(p:Project` binds p to Project
 _WHOLE_MAP = re.compile(r"\b(\w+) \{\.\*(?=\s*[},])")  # `p {.*}` and `fp {.*, amount: …}`
 
 
@@ -135,11 +134,12 @@ def project_maps(text: str, projection: Projection) -> str:
     projected map is read as `CASE WHEN p IS NULL THEN null ELSE p {.ref} END`."""
     if not projection:
         return text
-    labels = dict(_BOUND.findall(text))
+    named = dict(projection)
     parts, at = [], 0
     for found in _WHOLE_MAP.finditer(text):
-        variable, label = found[1], labels.get(found[1])
-        if found.start() < at or label is None or label not in dict(projection):
+        variable = found[1]
+        label = _label(variable, text)
+        if found.start() < at or label not in named:
             continue
         close = _closing_brace(text, text.index("{", found.start()))
         rest = text[found.end() : close]  # what the map has besides `.*`: `, amount: f.amount`

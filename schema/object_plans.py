@@ -47,7 +47,7 @@ from schema.direct_fields import (
     direct_field,
     has_other_directives,
 )
-from schema.document_cache import DocumentCache, nested_variables_key
+from schema.document_cache import DocumentCache, document_key, nested_variables_key
 from schema.node import NOT_PRIMED
 
 Plan = Callable[[Any, Any], dict[str, Any]]  # (object, request context) -> its answer
@@ -160,20 +160,15 @@ class PlannedExecutor(DirectExecutor):
     def _shared_key(self, parent_type: GraphQLObjectType, place: Place) -> tuple | None:
         """What a plan for `parent_type` at `place` depends on; None when it cannot be kept
         (a document not parsed from a text, variables that cannot be encoded)."""
-        operation = self.operation
-        if operation.loc is None:
+        document = document_key(self)  # the executor has the schema and operation it reads
+        if document is None:
             return None
-        document = (
-            id(self.schema),
-            operation.loc.source.body,
-            operation.name.value if operation.name else None,
-        )
         try:
             nested = self._nested_variables
         except AttributeError:
             fragments = [f.definition for f in self.fragments.values()]
             nested = self._nested_variables = nested_variables_key(
-                document, operation, fragments, self.variable_values.coerced
+                document, self.operation, fragments, self.variable_values.coerced
             )
         if nested is None:
             return None
@@ -226,7 +221,7 @@ class PlannedExecutor(DirectExecutor):
             value = read(source, context, **arguments)
             if value is NOT_PRIMED:
                 raise _GiveUp
-            if optimized_is_awaitable(value):  # the test execution uses (request_pipeline.py)
+            if optimized_is_awaitable(value):  # the check execution uses (request_pipeline.py)
                 if hasattr(value, "close"):
                     value.close()
                 raise _GiveUp
