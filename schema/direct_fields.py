@@ -75,6 +75,7 @@ class _Field:
     paged: bool = False  # a page of a related list: `first` and `after` go to its resolver
     resolves: bool = False  # read calls the field's resolver (else it reads an attribute)
     is_async: bool = False  # that resolver is a coroutine function
+    attribute: str | None = None  # the attribute read, when read reads one
 
 
 def _attribute(name: str) -> Callable[[Any, Any], Any]:
@@ -243,7 +244,8 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
         return None
     resolver = definition.base_resolver
     if resolver is None:
-        return _Field(field_def, _attribute(definition.python_name), complete)
+        attribute = definition.python_name
+        return _Field(field_def, _attribute(attribute), complete, attribute=attribute)
     if (parent.name, name) in RELATION_FIELDS or paged:
         return _Field(
             field_def,

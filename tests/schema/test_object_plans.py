@@ -9,11 +9,12 @@ import itertools
 from typing import Any, ClassVar
 
 import httpx
+import pytest
 from graphql import parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.document_cache import nested_variables
-from schema.object_plans import Planned, PlannedExecutor
+from schema.object_plans import Planned, PlannedExecutor, PlanStep, compiled_plan, plan_text
 from tests.conftest import data
 from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 
@@ -163,3 +164,67 @@ async def test_a_plan_that_gave_up_answers_as_graphql_core_does(
             )
         assert planned == own
         assert trips == own_trips
+
+
+def test_a_plan_is_one_function_that_reads_attributes_in_place() -> None:
+    def answer_country(source: Any, context: Any) -> Any:
+        return {"code": "TH"}
+
+    def complete(value: Any, context: Any) -> Any:
+        return value
+
+    steps = [
+        ("ref", PlanStep(complete, "ref", str)),
+        ("registeredOn", PlanStep(complete, "registered_on")),
+        ("hostCountry", PlanStep(answer_country)),
+        ("class", PlanStep(complete, "title", str)),  # an alias a Python keyword: a literal only
+    ]
+    assert plan_text(steps) == (
+        "def plan(source, context):\n"
+        "    return {\n"
+        "        'ref': v if (v := source.ref).__class__ is t0 else a0(v, context),\n"
+        "        'registeredOn': a1(source.registered_on, context),\n"
+        "        'hostCountry': a2(source, context),\n"
+        "        'class': v if (v := source.title).__class__ is t3 else a3(v, context),\n"
+        "    }\n"
+    )
+
+
+def test_a_plan_returns_a_value_of_its_fields_type_as_it_is_and_completes_the_others() -> None:
+    completed: list[Any] = []
+
+    def complete(value: Any, context: Any) -> Any:
+        completed.append(value)
+        return None if value is None else str(value)
+
+    class Item:
+        ref: Any = "JP001"
+
+    plan = compiled_plan([("ref", PlanStep(complete, "ref", str))])
+    assert plan(Item(), None) == {"ref": "JP001"}
+    assert completed == []
+    Item.ref = 7
+    assert plan(Item(), None) == {"ref": "7"}
+    Item.ref = None
+    assert plan(Item(), None) == {"ref": None}
+    assert completed == [7, None]
+
+
+def test_a_plan_refuses_attribute_names_that_are_not_identifiers() -> None:
+    with pytest.raises(ValueError, match="not an identifier"):
+        plan_text([("ref", PlanStep(lambda v, c: v, "ref)) or (__import__('os'", str))])
+    with pytest.raises(ValueError, match="not an identifier"):
+        plan_text([("ref", PlanStep(lambda v, c: v, "class", str))])
+
+
+async def test_aliases_that_are_python_keywords_are_answered_by_plans(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    query = fresh("""{ projects(first: 5) { nodes { class: ref def: title
+      return: hostCountry { import: code } } } }""")
+    answered, one_at_a_time, gave_up = await counted(seeded_client, query)
+    own = await graphql_cores(seeded_client, query, {})
+    assert answered == own
+    assert [set(n) for n in answered["projects"]["nodes"]] == [{"class", "def", "return"}] * 5
+    assert one_at_a_time.count("ref") == 1  # the first item; plans answer the four others
+    assert gave_up == []
