@@ -24,8 +24,10 @@ selection that needs loads costs at most one wasted attempt per plan."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from keyword import iskeyword
+from types import CodeType
 from typing import Any, NamedTuple
 
 from graphql import (
@@ -322,12 +324,19 @@ def plan_text(steps: list[tuple[str, PlanStep]]) -> str:
 
 
 def compiled_plan(steps: list[tuple[str, PlanStep]]) -> Plan:
-    """The plan of `plan_text` as a function."""
+    """The plan of `plan_text` as a function, its steps' answers and types as its globals.
+    Compiling a text takes 0.1 to 0.2 ms, so each text is compiled once: selections of the
+    same shape (another document, other variables below the root) share the code."""
     namespace: dict[str, Any] = {}
     for i, (_, step) in enumerate(steps):
         namespace[f"a{i}"], namespace[f"t{i}"] = step.answer, step.as_is
-    exec(plan_text(steps), namespace)  # a text of names only (plan_text)
+    exec(_plan_code(plan_text(steps)), namespace)  # defines `plan`, from names only
     return namespace["plan"]  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan_code(text: str) -> CodeType:
+    return compile(text, "<object plan>", "exec")
 
 
 def is_identifier(name: str) -> bool:

@@ -14,7 +14,14 @@ from graphql import parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.document_cache import nested_variables
-from schema.object_plans import Planned, PlannedExecutor, PlanStep, compiled_plan, plan_text
+from schema.object_plans import (
+    Planned,
+    PlannedExecutor,
+    PlanStep,
+    _plan_code,
+    compiled_plan,
+    plan_text,
+)
 from tests.conftest import data
 from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 
@@ -228,3 +235,19 @@ async def test_aliases_that_are_python_keywords_are_answered_by_plans(
     assert [set(n) for n in answered["projects"]["nodes"]] == [{"class", "def", "return"}] * 5
     assert one_at_a_time.count("ref") == 1  # the first item; plans answer the four others
     assert gave_up == []
+
+
+def test_plans_of_one_shape_share_one_compiled_text_and_keep_their_own_answers() -> None:
+    def tagged(tag: str) -> Any:
+        return lambda value, context: f"{tag}:{value}"
+
+    class Item:
+        code = 81
+
+    misses = _plan_code.cache_info().misses
+    shape = "code_cd2b7e"  # a response name no other test uses
+    first = compiled_plan([(shape, PlanStep(tagged("first"), "code"))])
+    second = compiled_plan([(shape, PlanStep(tagged("second"), "code"))])
+    assert _plan_code.cache_info().misses == misses + 1
+    assert first(Item(), None) == {shape: "first:81"}
+    assert second(Item(), None) == {shape: "second:81"}
