@@ -227,7 +227,8 @@ class PlannedExecutor(DirectExecutor):
             value = read(source, context, **arguments)
             if value is NOT_PRIMED:
                 raise _GiveUp
-            if optimized_is_awaitable(value):  # the check execution uses (request_pipeline.py)
+            # The check execution uses (request_pipeline.py); a list (most relations) is not.
+            if type(value) is not list and optimized_is_awaitable(value):
                 if hasattr(value, "close"):
                     value.close()
                 raise _GiveUp

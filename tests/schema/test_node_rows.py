@@ -9,6 +9,7 @@ import pytest
 import strawberry
 from graphql import GraphQLObjectType
 
+from cypher.migrations import NODE_KEYS
 from schema.node import DataQuality, _row_plan, from_row, row_fields
 from schema.project_types import Project
 from schema.reference_types import Country
@@ -48,6 +49,20 @@ def test_from_row_builds_what_the_constructor_builds(cls: type) -> None:
     built = from_row(cls, row)
     assert type(built) is cls
     assert vars(built) == vars(_by_constructor(cls, row, built))
+
+
+@pytest.mark.parametrize("cls", _object_types(), ids=lambda cls: cls.__name__)
+def test_each_field_takes_its_property_and_fields_the_row_lacks_are_none(cls: type) -> None:
+    graph_key = NODE_KEYS.get(cls.__name__)
+    read = _row_plan(cls).fields
+    for name, prop in read:
+        row: dict[str, Any] = {graph_key: "the-key"} if graph_key is not None else {}
+        row[prop] = "SECONDARY" if prop == "dataQuality" else f"{prop}-value"
+        built = from_row(cls, row)
+        expected = DataQuality.SECONDARY if prop == "dataQuality" else f"{prop}-value"
+        assert getattr(built, name) == expected
+        others = [other for other, p in read if other != name and p != graph_key]
+        assert [getattr(built, other) for other in others] == [None] * len(others)
 
 
 def test_project_and_country_are_built_without_a_constructor_call() -> None:
