@@ -112,18 +112,14 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
     For node types (named like their label), `id` is the global id and `key` the graph's
     own `id` property."""
     plan = _row_plan(cls)
-    if plan.field_of is None:
-        get = row.get
-        values = {name: get(prop) for name, prop in plan.fields}
-    else:
-        # Every field None, then those the row has: a compiled read's row holds only the
-        # properties a request reads, often 3 of a type's 20-odd.
-        values = plan.empty.copy()
-        field_of = plan.field_of
-        for prop, value in row.items():
-            name = field_of.get(prop)
-            if name is not None:
-                values[name] = value
+    # Every field None, then those the row has: a compiled read's row holds only the
+    # properties a request reads, often 3 of a type's 20-odd.
+    values = plan.empty.copy()
+    field_of = plan.field_of
+    for prop, value in row.items():
+        name = field_of.get(prop)
+        if name is not None:
+            values[name] = value
     quality = values.get("data_quality")
     if quality is not None and "data_quality" not in extra:
         values["data_quality"] = DataQuality(quality)
@@ -152,7 +148,7 @@ class _RowPlan:
     names: frozenset[str]  # every field the constructor takes
     direct: bool  # the constructor only sets the fields it is given: `from_row` may skip it
     empty: dict[str, None]  # each field read from a row, None
-    field_of: dict[str, str] | None  # property -> field; None when two fields read one property
+    field_of: dict[str, str]  # property -> the field that reads it
 
 
 @functools.cache
@@ -173,13 +169,15 @@ def _row_plan(cls: type) -> _RowPlan:
     )
     read = tuple((n, p) for n, p in row_fields(cls) if n not in derived)
     field_of = {p: n for n, p in read}
+    if len(field_of) != len(read):  # every type of the schema is built in tests/schema
+        raise TypeError(f"two fields of {cls.__name__} read one property")
     return _RowPlan(
         graph_key,
         read,
         frozenset(f.name for f in fields if f.init),
         direct,
         dict.fromkeys(n for n, _ in read),
-        field_of if len(field_of) == len(read) else None,
+        field_of,
     )
 
 

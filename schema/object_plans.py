@@ -68,6 +68,13 @@ _RETURNED_AS_IS: dict[Callable[[Any], Any], type] = {
 }
 
 
+def _as_is(gql_type: GraphQLOutputType) -> type | None:
+    """The type whose values a field of `gql_type` answers as they are, if any."""
+    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
+    serialize = getattr(inner, "serialize", None)  # scalars and enums only
+    return _RETURNED_AS_IS.get(serialize) if serialize is not None else None
+
+
 class _GiveUp(Exception):
     """This object is not the plan's to answer; field-by-field execution will."""
 
@@ -218,9 +225,7 @@ class PlannedExecutor(DirectExecutor):
         attribute = direct.attribute
         if not direct.resolves:
             if attribute is not None and is_identifier(attribute):
-                inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
-                as_is = _RETURNED_AS_IS.get(getattr(inner, "serialize", None))  # type: ignore[arg-type]
-                return PlanStep(complete, attribute, as_is)
+                return PlanStep(complete, attribute, _as_is(gql_type))
             return PlanStep(lambda source, context: complete(read(source, context), context))
 
         def resolved(source: Any, context: Any) -> Any:
@@ -246,7 +251,7 @@ class PlannedExecutor(DirectExecutor):
         inner = gql_type.of_type if non_null else gql_type
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             serialize = inner.serialize
-            as_is = _RETURNED_AS_IS.get(serialize)
+            as_is = _as_is(gql_type)
 
             def leaf(value: Any, _context: Any) -> Any:
                 if type(value) is as_is:

@@ -99,3 +99,14 @@ class _Listed:
 def test_a_type_whose_constructor_does_more_is_built_by_it() -> None:
     assert from_row(_Checked, {"name": "a"}).seen is True
     assert from_row(_Listed, {"name": "b"}).notes == []
+
+
+@strawberry.type
+class _TwoReadOne:
+    title: str
+    heading: str = dataclasses.field(metadata={"prop": "title"})
+
+
+def test_a_type_with_two_fields_reading_one_property_is_refused() -> None:
+    with pytest.raises(TypeError, match="two fields of _TwoReadOne read one property"):
+        from_row(_TwoReadOne, {"title": "Solar"})
