@@ -8,7 +8,7 @@ node in turn (to any depth), or of the nodes' own maps when they have neither
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,32 +46,64 @@ def related_of(
     """The relation columns of the rows of a composed statement, unpacked: one `Related`
     for them all, so each relation primes its loader once per statement."""
     found = Related({}, {})
-    for row in rows if relations else ():
+    if not rows or not relations:
+        return found
+    # What each relation's plan says about its column is worked out once per statement, not
+    # per row: a page of 50 projects with three relations unpacks 150 columns.
+    columns = [(f"rel{i}", _unpacking(registry, item, found)) for i, item in enumerate(relations)]
+    for row in rows:
         key = row["key"]
-        for i, item in enumerate(relations):
-            _unpack(registry, key, row[f"rel{i}"], item, found)
+        for column, unpack in columns:
+            unpack(key, row[column])
     return found
 
 
-def _unpack(registry: QueryRegistry, key: Any, column: Any, item: Plan, found: Related) -> None:
+Unpack = Callable[[Any, Any], None]  # (key of the start node, its column) -> None
+
+
+def _unpacking(registry: QueryRegistry, item: Plan, found: Related) -> Unpack:
+    """How to unpack a column of relation `item` into `found`, with its nested relations."""
     name, nested = plan_parts(item)
-    items = column["items"] if isinstance(item, Paged) else column
     nodes_alone = bare(relation(registry, name), nested)
+    inner = [
+        (f"sub{j}", start_key(registry, plan_parts(p)[0]), _unpacking(registry, p, found))
+        for j, p in enumerate(nested)
+    ]
+
+    def unpack_nested(items: list[dict[str, Any]]) -> None:
+        for column, prop, unpack in inner:
+            for entry in items:
+                unpack(entry["node"][prop], entry[column])
+
     if isinstance(item, Paged):
-        found.pages.setdefault((name, item.limit, item.after), {})[key] = {
-            "key": key,
-            "total": column["total"],
-            "hasNext": column["hasNext"],
-            "items": [{"node": e} for e in items] if nodes_alone else [_item(e) for e in items],
-        }
-    elif nodes_alone:
-        found.lists.setdefault(name, {})[key] = [{"key": key, "node": e} for e in items]
-    else:
-        found.lists.setdefault(name, {})[key] = [{"key": key, **_item(e)} for e in items]
-    for j, inner in enumerate(nested):
-        prop = start_key(registry, plan_parts(inner)[0])
-        for entry in items:
-            _unpack(registry, entry["node"][prop], entry[f"sub{j}"], inner, found)
+        pages = found.pages.setdefault((name, item.limit, item.after), {})
+
+        def unpack_page(key: Any, column: Any) -> None:
+            items = column["items"]
+            pages[key] = {
+                "key": key,
+                "total": column["total"],
+                "hasNext": column["hasNext"],
+                "items": [{"node": e} for e in items] if nodes_alone else [_item(e) for e in items],
+            }
+            if inner:
+                unpack_nested(items)
+
+        return unpack_page
+    lists = found.lists.setdefault(name, {})
+    if nodes_alone:
+
+        def unpack_nodes(key: Any, column: Any) -> None:
+            lists[key] = [{"key": key, "node": e} for e in column]
+
+        return unpack_nodes
+
+    def unpack_items(key: Any, column: Any) -> None:
+        lists[key] = [{"key": key, **_item(e)} for e in column]
+        if inner:
+            unpack_nested(column)
+
+    return unpack_items
 
 
 async def read_with_relations(

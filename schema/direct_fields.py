@@ -74,6 +74,8 @@ class _Field:
     complete: Callable[..., Any]  # (executor, value, field_details_list, path) -> result
     paged: bool = False  # a page of a related list: `first` and `after` go to its resolver
     resolves: bool = False  # read calls the field's resolver (else it reads an attribute)
+    # The resolver `read` calls as `(source, info=PrimedOnly(context), **arguments)`.
+    relation: Callable[..., Any] | None = None
     is_async: bool = False  # that resolver is a coroutine function
     attribute: str | None = None  # the attribute read, when read reads one
 
@@ -207,10 +209,15 @@ def accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
     is unknown."""
     if object_type.is_type_of is None:
         return _not_null
-    cls = getattr(object_type.extensions.get(_BACKREF), "origin", None)
+    cls = object_class(object_type)
     if cls is None:
         return None
     return lambda value: type(value) is cls
+
+
+def object_class(object_type: GraphQLObjectType) -> type | None:
+    """The Strawberry class of `object_type`, None when it has none."""
+    return getattr(object_type.extensions.get(_BACKREF), "origin", None)
 
 
 def has_other_directives(node: Any) -> bool:
@@ -254,6 +261,7 @@ def _direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
             paged,
             resolves=True,
             is_async=resolver.is_async,
+            relation=resolver.wrapped_func,
         )
     if not resolver.is_async and list(signature(resolver.wrapped_func).parameters) == ["self"]:
         # A function of the object alone (`Connection.nodes`, `Project.conflicts`).

@@ -69,10 +69,17 @@ class Loaders:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._loaders: dict[tuple[Any, ...], PrimedLoader] = {}
+        # Relation loaders by query name alone: relation fields ask for them per object (a
+        # page of 50 projects with three relations, 150 times).
+        self._relations: dict[str, PrimedLoader] = {}
 
     def related(self, query: str) -> PrimedLoader:
         """Rows of a `{key, node, rel}` query, grouped per key."""
-        return self._get(("related", query), lambda keys: self._related(query, keys))
+        loader = self._relations.get(query)
+        if loader is None:
+            loader = self._get(("related", query), lambda keys: self._related(query, keys))
+            self._relations[query] = loader
+        return loader
 
     def page(self, query: str, first: int, after: Any) -> PrimedLoader:
         """One page per key of a `{key, total, items, hasNext}` query."""

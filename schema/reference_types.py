@@ -14,9 +14,10 @@ from schema.node import (
     DataQuality,
     Node,
     Source,
+    first_node_of,
     from_row,
     loaded,
-    related_rows,
+    nodes_of,
     sources_of,
 )
 from schema.pagination import Connection, nested_connection
@@ -46,12 +47,11 @@ Resolved = Any
 
 
 def related(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
-    return related_rows(info, query, key, lambda row: from_row(cls, row["node"]))
+    return loaded(info, info.context.loaders.related(query), key, nodes_of(cls))
 
 
 def related_one(info: Ctx, query: str, key: Any, cls: type) -> Resolved:
-    loader = info.context.loaders.related(query)
-    return loaded(info, loader, key, lambda rows: from_row(cls, rows[0]["node"]) if rows else None)
+    return loaded(info, info.context.loaders.related(query), key, first_node_of(cls))
 
 
 def projects_page(query: str) -> Any:
