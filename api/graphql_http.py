@@ -8,11 +8,11 @@ import json
 import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.asgi import GraphQL
 
 from api.access_log import graphql_request
 from api.auth import caller
 from api.graphql_post import answer_post, takes_post_lane
+from api.graphql_view import JcmGraphQL
 from api.request_checks import operation_label, read_request
 from api.response_cache import ResponseCache, cache_key, cacheable, caller_kind
 from cypher.store import counting_round_trips
@@ -33,7 +33,7 @@ class GraphQLHttp:
         max_body_bytes: int,
         root_fields: frozenset[str] = frozenset(),
         cache: ResponseCache | None = None,
-        view: GraphQL | None = None,
+        view: JcmGraphQL | None = None,
     ) -> None:
         self.app = app
         # The GraphQL view behind `path`: the common POST is answered with its parts directly

@@ -51,14 +51,22 @@ class Edge(Generic[T]):
 
 @strawberry.type(description="A page of a list, with cursors to go on from.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
+    page_nodes: strawberry.Private[list[T]]
     page_info: PageInfo
     # The total when the page's read counted it, else what counts it when asked.
     count: strawberry.Private[int | Callable[[], Awaitable[int]]]
 
+    @strawberry.field
+    def edges(self) -> list[Edge[T]]:
+        # Made when asked for: most requests select the nodes alone.
+        cursor_at = self.page_info.cursor_at
+        return [
+            Edge(node=n, position=i, cursor_at=cursor_at) for i, n in enumerate(self.page_nodes)
+        ]
+
     @strawberry.field(description="The page's nodes, without cursors.")
     def nodes(self) -> list[T]:
-        return [edge.node for edge in self.edges]
+        return self.page_nodes
 
     @strawberry.field(description="How many there are in all (for this filter).")
     def total_count(self) -> int:
@@ -87,14 +95,13 @@ def connection(
     has_previous: bool = False,
 ) -> Connection[Any]:
     """A page of `nodes`; `cursor_at(i)` gives the cursor of the i-th when it is asked for."""
-    edges = [Edge(node=n, position=i, cursor_at=cursor_at) for i, n in enumerate(nodes)]
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
         size=len(nodes),
         cursor_at=cursor_at,
     )
-    return Connection(edges=edges, page_info=info, count=count)
+    return Connection(page_nodes=nodes, page_info=info, count=count)
 
 
 # Nested lists page by their node key only: the cursor is that key, made opaque.
