@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from schema.pagination import connection
 from seed.seed_files import read_seed
 from tests.conftest import data, gql
 
@@ -149,3 +150,20 @@ async def test_walking_forward_in_descending_key_order_yields_each_project_once(
     refs = [n["ref"] for n in nodes]
     assert refs == sorted(refs, reverse=True)
     assert len(set(refs)) == len(PROJECTS)
+
+
+def test_a_page_makes_its_edges_and_cursors_only_when_asked() -> None:
+    made: list[int] = []
+
+    def cursor_at(position: int) -> str:
+        made.append(position)
+        return f"c{position}"
+
+    page = connection(["a", "b", "c"], cursor_at, has_next=True, count=3)
+    assert page.nodes() == ["a", "b", "c"]
+    assert made == []  # the nodes alone need no cursor
+    edges = page.edges()
+    assert [(edge.node, edge.position) for edge in edges] == [("a", 0), ("b", 1), ("c", 2)]
+    assert made == []
+    assert [edges[2].cursor(), page.page_info.start_cursor()] == ["c2", "c0"]
+    assert made == [2, 0]
