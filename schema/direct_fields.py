@@ -203,20 +203,23 @@ def absent(non_null: bool) -> None:
 
 
 def accepts(object_type: GraphQLObjectType) -> Callable[[Any], bool] | None:
-    """Which values complete as `object_type` here: any but null when the type has no type
-    test (graphql-core then makes none: a page's generic `Connection`), else those of the
-    type's own class (Strawberry's test, for the types of an interface); None when its class
-    is unknown."""
-    if object_type.is_type_of is None:
-        return _not_null
-    cls = object_class(object_type)
+    """Which values complete as `object_type` here (see `accepted_class`); None when its
+    class is unknown."""
+    cls = accepted_class(object_type)
     if cls is None:
         return None
+    if cls is object:
+        return _not_null
     return lambda value: type(value) is cls
 
 
-def object_class(object_type: GraphQLObjectType) -> type | None:
-    """The Strawberry class of `object_type`, None when it has none."""
+def accepted_class(object_type: GraphQLObjectType) -> type | None:
+    """The class of the values that complete as `object_type`: `object`, any value but null,
+    when the type has no type test (graphql-core then makes none: a page's generic
+    `Connection`), else the type's own class (Strawberry's test, for the types of an
+    interface); None when its class is unknown."""
+    if object_type.is_type_of is None:
+        return object
     return getattr(object_type.extensions.get(_BACKREF), "origin", None)
 
 

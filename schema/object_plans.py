@@ -47,10 +47,9 @@ from strawberry.execution import optimized_is_awaitable
 from schema.direct_fields import (
     DirectExecutor,
     absent,
-    accepts,
+    accepted_class,
     direct_field,
     has_other_directives,
-    object_class,
 )
 from schema.document_cache import DocumentCache, document_key, nested_variables_key
 from schema.node import NOT_PRIMED, PrimedOnly
@@ -284,8 +283,8 @@ class PlannedExecutor(DirectExecutor):
 
             return many
         if isinstance(inner, GraphQLObjectType):
-            accepted = accepts(inner)
-            if accepted is None:
+            cls = accepted_class(inner)
+            if cls is None:
                 return None
             grouped, defers, *_ = self.collect_subfields(inner, field_details_list)
             if defers:
@@ -294,22 +293,10 @@ class PlannedExecutor(DirectExecutor):
             if sub is None:
                 return None
 
-            cls = object_class(inner) if inner.is_type_of is not None else None
-            if cls is not None:  # `accepted` tests the class: tested here, a call less
-
-                def obj_of_class(value: Any, context: Any) -> Any:
-                    if type(value) is not cls:
-                        if value is None:
-                            return absent(non_null)
-                        raise _GiveUp
-                    return sub(value, context)
-
-                return obj_of_class
-
             def obj(value: Any, context: Any) -> Any:
                 if value is None:
                     return absent(non_null)
-                if not accepted(value):
+                if type(value) is not cls and cls is not object:  # `accepts`, in place
                     raise _GiveUp
                 return sub(value, context)
 
