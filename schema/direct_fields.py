@@ -286,6 +286,18 @@ def direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
         return found
 
 
+class Resolved:
+    """What a root field's resolver gave (`value`) or raised (`error`) before execution
+    (schema/root_fields.py), handed to execution as the operation's root value:
+    DirectExecutor completes it, or reports the error, without calling the resolver again."""
+
+    __slots__ = ("error", "value")
+
+    def __init__(self, value: Any = None, error: Exception | None = None) -> None:
+        self.value = value
+        self.error = error
+
+
 class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
     def execute_field(
         self,
@@ -295,6 +307,10 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
+        if type(source) is Resolved:
+            return self._complete_resolved(
+                source, parent_type, field_details_list, path, position_context
+            )
         node = field_details_list[0].node
         middleware = self.middleware_manager
         if (
@@ -337,6 +353,33 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         except Exception as raw_error:  # a nested non-null field failed: as graphql-core does
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        if self.is_awaitable(done):
+            return self._settled(done, return_type, field_details_list, path)
+        return done
+
+    def _complete_resolved(
+        self,
+        resolved: Resolved,
+        parent_type: GraphQLObjectType,
+        field_details_list: Any,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's execute_field after its resolver call, with the result given."""
+        definition = parent_type.fields[field_details_list[0].node.name.value]
+        return_type = definition.type
+        try:
+            if resolved.error is not None:
+                raise resolved.error
+            info = self.build_resolve_info(
+                definition, to_nodes(field_details_list), parent_type, path
+            )
+            done = self.complete_value(
+                return_type, field_details_list, info, path, resolved.value, position_context
+            )
+        except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
         if self.is_awaitable(done):

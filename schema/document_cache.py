@@ -34,6 +34,10 @@ class DocumentCache(Generic[V]):
             self._kept.popitem(last=False)
         return value
 
+    def peek(self, key: Hashable) -> V | None:
+        """The value kept for `key`, if any (its place in the order unchanged)."""
+        return self._kept.get(key)
+
 
 def document_key(raw_info: Any) -> tuple[Any, ...] | None:
     """The schema, query text and operation of a request, from graphql-core's resolve info;

@@ -110,6 +110,23 @@ class Planned:
 _SHARED: DocumentCache[SharedPlan] = DocumentCache(4096)
 
 
+def plan_key(
+    document: tuple[Any, ...], nested: bytes, place: Place, object_type: GraphQLObjectType
+) -> tuple[Any, ...]:
+    """The key requests share a plan by: the document (schema/document_cache.py's
+    document_key), the variables below its root fields, the place and the type."""
+    return (*document, nested, place, object_type.name)
+
+
+def made_plan(
+    document: tuple[Any, ...], nested: bytes, place: Place, object_type: GraphQLObjectType
+) -> Plan | None:
+    """The plan requests have already made for this selection; None when there is none
+    (yet): this makes none."""
+    shared = _SHARED.peek(plan_key(document, nested, place, object_type))
+    return shared.plan if shared is not None else None
+
+
 class PlannedExecutor(DirectExecutor):
     """DirectExecutor that answers an object by its selection's plan where it has one."""
 
@@ -183,7 +200,7 @@ class PlannedExecutor(DirectExecutor):
             )
         if nested is None:
             return None
-        return (*document, nested, place, parent_type.name)
+        return plan_key(document, nested, place, parent_type)
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: Any, place: Place) -> Plan | None:
         """The plan for objects of `parent_type` with this selection; None when a field in

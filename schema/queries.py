@@ -167,9 +167,11 @@ async def list_page(
 async def by_key(info: Ctx, type_name: str, key: str, *, required: bool = True) -> Any:
     cls, query = NODE_TYPES[type_name]
     if type_name in LOOKUPS and info.path.prev is None:
-        # A root lookup: the node and the relations selected on it in one round trip.
-        await prefetch(info, type_name, [key])
-    row = await info.context.loaders.by_key(query).load(key)
+        # A root lookup: the node and the relations selected on it in one round trip, which
+        # also says when there is none.
+        row = (await prefetch(info, type_name, [key])).get(key)
+    else:
+        row = await info.context.loaders.by_key(query).load(key)
     if row is None:
         if required:
             raise NotFound(f"no {type_name} with key {key!r}", type=type_name, key=key)

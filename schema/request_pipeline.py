@@ -3,6 +3,8 @@
 - parsing, with the token limit, from a cache of parsed documents;
 - validation, with the depth and alias rule, from a cache of validation results;
 - the cost check against the caller's budget, before execution (so before any database work);
+- a query of one root field answered without graphql-core's execution where it can be
+  (schema/root_fields.py);
 - errors rewritten into their client form (schema/errors.py).
 
 Queries and mutations run it straight from `JcmSchema.execute` (schema/root.py), not as a
@@ -32,7 +34,9 @@ from strawberry.utils.await_maybe import await_maybe
 from schema.document_cache import DocumentCache
 from schema.errors import client_errors
 from schema.limits import Limits, depth_and_alias_rule
+from schema.object_plans import PlannedExecutor
 from schema.query_cost import Budget, refusal
+from schema.root_fields import answered, root_field
 
 # Parsed documents and validation results, shared by every request of the process: a client
 # repeating a query (the common case) is parsed and validated once. Bounded, so distinct query
@@ -86,12 +90,24 @@ class RequestPipeline:
             return self._failed(context, *errors)
         if (refused := refusal(context, self.budget)) is not None:
             return self._failed(context, refused)
+        root_value = context.root_value
+        # Plans are PlannedExecutor's: an executor of another class (one observing execution)
+        # executes every field itself.
+        root = None
+        if executor_class is PlannedExecutor:
+            root = root_field(context.schema, context.graphql_document, context.operation_name)
+        if root is not None:
+            outcome = await answered(root, context)
+            if type(outcome) is dict:
+                return ExecutionResult(data=outcome, errors=None)
+            if outcome is not None:
+                root_value = outcome  # the resolver's result, for execution to complete
         try:
             result = await await_maybe(
                 execute(
                     context.schema._schema,
                     context.graphql_document,
-                    root_value=context.root_value,
+                    root_value=root_value,
                     variable_values=context.variables,
                     operation_name=context.operation_name,
                     context_value=context.context,

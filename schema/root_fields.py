@@ -1,0 +1,328 @@
+"""A query of one root field, answered without graphql-core's execution.
+
+Outside the database, a small query (`country(code: $code) { code name asean }`) spent about
+a fifth of its time in execution machinery that does the same work on every request: an
+execution context built (variables coerced, root fields collected), the resolver called
+through Strawberry's wrapper (extension chain, argument conversion, `Info`), and a chain of
+awaitables around it. Its object was already answered by a plan (schema/object_plans.py).
+
+For an operation that is one root field, when the selection below it has a plan that
+requests have already made, `answered` calls the field's resolver itself, with the
+arguments and resolve info graphql-core would give it, and answers its object (or its list
+of objects) with that plan. Anything else is left to execution, which receives what the
+resolver already gave (schema/direct_fields.py's `Resolved`) so that it is not called twice:
+an error (reported by graphql-core, at its path, as always), a null, a plan that gives up.
+
+Which operations qualify is worked out once per document: a query (no directives) with a
+single root field (no alias restrictions, no directives) whose Strawberry field has an async
+resolver and no extensions or permission classes; whose type is an object type or a list of
+them, with a known class; whose arguments are strings, IDs, integers or booleans, given as
+literals or as variables; and whose variables are used nowhere below the root (what is below
+then depends on the document alone). Per request, a variable whose value is not of the
+argument's own Python type (a number for a string, a missing one) sends the request to
+execution, which coerces it or reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    BooleanValueNode,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLBoolean,
+    GraphQLField,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    GraphQLSchema,
+    GraphQLString,
+    IntValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    StringValueNode,
+    Undefined,
+    VariableNode,
+    get_named_type,
+)
+from graphql.execution.values import VariableValues
+from graphql.pyutils import Path, gather_with_cancel
+from graphql.type.definition import GraphQLResolveInfoHelpers
+from strawberry.execution import optimized_is_awaitable
+
+from schema.direct_fields import Resolved, accepted_class
+from schema.document_cache import DocumentCache, nested_variables, nested_variables_key
+from schema.object_plans import Plan, made_plan
+
+# The argument types answered here, with the one Python type a variable's value must have.
+_ARGUMENT_TYPES: dict[Any, type] = {
+    GraphQLString: str,
+    GraphQLID: str,
+    GraphQLInt: int,
+    GraphQLBoolean: bool,
+}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # GraphQL's Int
+_LITERALS = {
+    GraphQLString: StringValueNode,
+    GraphQLID: StringValueNode,
+    GraphQLInt: IntValueNode,
+    GraphQLBoolean: BooleanValueNode,
+}
+
+
+@dataclass(frozen=True)
+class _Argument:
+    python_name: str
+    variable: str | None  # the variable giving it, else `value` is its literal
+    value: Any
+    kind: type | None  # the type a variable's value must have
+
+
+@dataclass(frozen=True)
+class RootField:
+    """What a qualifying document asks, worked out once."""
+
+    document: tuple[Any, ...]  # as schema/document_cache.py's document_key gives it
+    response_name: str
+    field: GraphQLField
+    field_nodes: list[FieldNode]
+    parent_type: GraphQLObjectType
+    object_type: GraphQLObjectType
+    many: bool  # a list of objects
+    cls: type  # the class of the objects a plan answers (`object`: any)
+    resolver: Callable[..., Any]
+    with_self: bool
+    info_parameter: str | None
+    info_class: type
+    strawberry_field: Any
+    arguments: tuple[_Argument, ...]
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+    nested: bytes  # the (empty) variables below the root, as object_plans keys plans
+
+    def plan(self) -> Plan | None:
+        return made_plan(self.document, self.nested, (self.response_name,), self.object_type)
+
+    def kwargs(self, variables: dict[str, Any]) -> dict[str, Any] | None:
+        """The resolver's arguments from the request's variables; None when a variable's
+        value is not of its argument's type (execution coerces it or reports it)."""
+        out: dict[str, Any] = {}
+        for argument in self.arguments:
+            if argument.variable is None:
+                out[argument.python_name] = argument.value
+                continue
+            value = variables.get(argument.variable, Undefined)
+            if type(value) is not argument.kind or (
+                argument.kind is int and not _INT_MIN <= value <= _INT_MAX
+            ):
+                return None
+            out[argument.python_name] = value
+        return out
+
+
+_HELPERS = GraphQLResolveInfoHelpers(gather=gather_with_cancel, track=lambda _values: None)
+_NOT_ONE = object()  # the document cache keeps no None: a document that does not qualify
+_ROOTS: DocumentCache[Any] = DocumentCache(512)
+
+
+def root_field(schema: Any, document: DocumentNode, operation_name: str | None) -> RootField | None:
+    """The single root field of a qualifying document (see the module's text), else None.
+    `schema`: Strawberry's schema."""
+    operation = _operation(document, operation_name)
+    if operation is None or operation.loc is None:
+        return None
+    key = (id(schema), operation.loc.source.body, operation_name)
+    found = _ROOTS.get_or_make(key, lambda: _root_field(schema, document, operation) or _NOT_ONE)
+    return None if found is _NOT_ONE else found
+
+
+async def answered(root: RootField, context: Any) -> dict[str, Any] | Resolved | None:
+    """The operation's data, when the root field and its plan answer it; else what the
+    resolver gave, for execution to complete (a Resolved), or None when the resolver has not
+    been called. `context`: Strawberry's execution context."""
+    plan = root.plan()
+    if plan is None:
+        return None
+    kwargs = root.kwargs(context.variables or {})
+    if kwargs is None:
+        return None
+    raw_info = _resolve_info(root, context, kwargs)
+    info = root.info_class(_raw_info=raw_info, _field=root.strawberry_field)
+    if root.info_parameter is not None:
+        kwargs[root.info_parameter] = info
+    try:
+        if root.with_self:
+            value = await root.resolver(context.root_value, **kwargs)
+        else:
+            value = await root.resolver(**kwargs)
+    except Exception as error:
+        return Resolved(error=error)
+    if value is None:
+        return Resolved(value)
+    cls, request = root.cls, context.context
+    try:
+        if not root.many:
+            if type(value) is cls or cls is object:
+                return {root.response_name: plan(value, request)}
+        elif type(value) is list and all(type(v) is cls or cls is object for v in value):
+            return {root.response_name: [plan(v, request) for v in value]}
+    except Exception:  # the plan gives up: execution completes the value field by field
+        pass
+    return Resolved(value)
+
+
+def _resolve_info(root: RootField, context: Any, kwargs: dict[str, Any]) -> GraphQLResolveInfo:
+    """The resolve info graphql-core would build for the root field."""
+    coerced = {a.variable: kwargs[a.python_name] for a in root.arguments if a.variable}
+    return GraphQLResolveInfo(
+        root.field_nodes[0].name.value,
+        root.field_nodes,
+        root.field.type,
+        root.parent_type,
+        Path(None, root.response_name, root.parent_type.name),
+        context.schema._schema,
+        root.fragments,
+        context.root_value,
+        root.operation,
+        VariableValues({}, coerced),
+        context.context,
+        optimized_is_awaitable,
+        None,
+        _HELPERS,
+    )
+
+
+def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is not None:
+        operations = [o for o in operations if o.name and o.name.value == name]
+    return operations[0] if len(operations) == 1 else None
+
+
+def _root_field(
+    schema: Any, document: DocumentNode, operation: OperationDefinitionNode
+) -> RootField | None:
+    if operation.operation is not OperationType.QUERY or operation.directives:
+        return None
+    selections = operation.selection_set.selections
+    if len(selections) != 1 or not isinstance(selections[0], FieldNode):
+        return None
+    node = selections[0]
+    graphql_schema: GraphQLSchema = schema._schema
+    parent = graphql_schema.query_type
+    field = parent.fields.get(node.name.value) if parent is not None else None
+    if node.directives or field is None:
+        return None
+    strawberry_field = field.extensions.get("strawberry-definition")
+    resolver = getattr(strawberry_field, "base_resolver", None)
+    if (
+        resolver is None
+        or not resolver.is_async
+        or strawberry_field.extensions
+        or strawberry_field.permission_classes
+        or resolver.parent_parameter
+        or resolver.root_parameter
+    ):
+        return None
+    object_type, many = _object_type(field.type)
+    cls = accepted_class(object_type) if object_type is not None else None
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    if cls is None or nested_variables(operation, fragments.values()):
+        return None
+    arguments = _arguments(field, node, operation, strawberry_field, schema.config.name_converter)
+    if arguments is None:
+        return None
+    document_id = (id(graphql_schema), operation.loc.source.body, _name(operation))
+    nested = nested_variables_key(document_id, operation, fragments.values(), {})
+    info = resolver.info_parameter
+    return RootField(
+        document=document_id,
+        response_name=node.alias.value if node.alias else node.name.value,
+        field=field,
+        field_nodes=[node],
+        parent_type=parent,
+        object_type=object_type,
+        many=many,
+        cls=cls,
+        resolver=resolver.wrapped_func,
+        with_self=resolver.self_parameter is not None,
+        info_parameter=info.name if info is not None else None,
+        info_class=schema.config.info_class,
+        strawberry_field=strawberry_field,
+        arguments=arguments,
+        operation=operation,
+        fragments=fragments,
+        nested=nested,
+    )
+
+
+def _object_type(gql_type: GraphQLOutputType) -> tuple[GraphQLObjectType | None, bool]:
+    """The object type of a field of `gql_type` (an object or a list of objects) and
+    whether it is a list; (None, False) for any other type."""
+    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
+    many = isinstance(inner, GraphQLList)
+    if many:
+        inner = inner.of_type
+        inner = inner.of_type if isinstance(inner, GraphQLNonNull) else inner
+    return (inner, many) if isinstance(inner, GraphQLObjectType) else (None, False)
+
+
+def _arguments(
+    field: GraphQLField,
+    node: FieldNode,
+    operation: OperationDefinitionNode,
+    strawberry_field: Any,
+    names: Any,
+) -> tuple[_Argument, ...] | None:
+    """The resolver's arguments as the document gives them, with the defaults graphql-core
+    gives those it leaves out; None when one is of a kind not answered here. `names`:
+    Strawberry's name converter."""
+    python_names = {names.get_graphql_name(a): a.python_name for a in strawberry_field.arguments}
+    defaults = {
+        v.variable.name.value: v.default_value for v in operation.variable_definitions or ()
+    }
+    given = {a.name.value: a.value for a in node.arguments or ()}
+    out: list[_Argument] = []
+    for name, definition in field.args.items():
+        python_name = python_names.get(name)
+        named = get_named_type(definition.type)
+        if python_name is None:
+            return None
+        value = given.get(name)
+        if value is None:
+            default = definition.default_value
+            if default is not Undefined:
+                if default is not None and named not in _ARGUMENT_TYPES:
+                    return None  # an enum's or an input's default: Strawberry converts it
+                out.append(_Argument(python_name, None, default, None))
+        elif named not in _ARGUMENT_TYPES:
+            return None
+        elif isinstance(value, VariableNode):
+            if defaults.get(value.name.value) is not None:
+                return None  # a variable's default: execution applies it
+            out.append(_Argument(python_name, value.name.value, None, _ARGUMENT_TYPES[named]))
+        elif isinstance(value, _LITERALS[named]):
+            out.append(_Argument(python_name, None, _literal(value), None))
+        else:
+            return None
+    return tuple(out)
+
+
+def _literal(node: Any) -> Any:
+    if isinstance(node, IntValueNode):
+        return int(node.value)
+    return node.value  # a string's text, a boolean's value
+
+
+def _name(operation: OperationDefinitionNode) -> str | None:
+    return operation.name.value if operation.name else None

@@ -1,0 +1,216 @@
+"""A query of one root field is answered without graphql-core's execution once its selection
+has a plan (schema/root_fields.py): the same response as graphql-core's own execution, errors
+included, in the same round trips; what the plan cannot answer is completed by execution
+without calling the resolver again; anything else is left to execution."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import httpx
+import pytest
+from graphql import parse
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+import schema.request_pipeline
+from cypher.store import counting_round_trips
+from schema.context import RequestContext
+from schema.direct_fields import Resolved
+from schema.node import from_row
+from schema.reference_types import Country
+from schema.root import build_schema
+from schema.root_fields import root_field
+from tests.schema.test_direct_fields import answer_and_trips, executed_by
+
+COUNTRY = "query($code: String!) { country(code: $code) { code name asean } }"
+ALIASED = """query Lookup($code: String!) { here: country(code: $code) { ...C __typename } }
+fragment C on Country { code name partnerships { key } }"""
+PROJECT = """query($ref: String!) { project(ref: $ref) { ref title status
+  hostCountry { code name } technologies { key sectors { key } }
+  funding { amount programme { key } } } }"""
+TRACE = """query($serial: String!) { traceCredit(serial: $serial) { status dataQuality
+  block { key } issuance { key } project { ref hostCountry { code } } } }"""
+SEARCH = '{ search(text: "solar", first: 5) { kind key title } }'
+CADT_TERM = """query($value: String!) { cadtTerm(field: "projectType", value: $value) {
+  field value } }"""
+PAGE = "query($first: Int) { projects(first: $first) { totalCount nodes { ref title } } }"
+
+_documents = itertools.count()
+
+
+def fresh(query: str) -> str:
+    """The query as a document no earlier request has sent (plans are kept per document)."""
+    return f"{query}\n# root fields {next(_documents)}"
+
+
+@pytest.fixture
+def outcomes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the root-field step gave per request: `answered` (the response), `resolved`
+    (the resolver's result, for execution to complete) or `left` (execution does it all)."""
+    seen: list[str] = []
+    real = schema.request_pipeline.answered
+
+    async def recorded(root: Any, context: Any) -> Any:
+        outcome = await real(root, context)
+        kind = type(outcome)
+        seen.append("answered" if kind is dict else "resolved" if kind is Resolved else "left")
+        return outcome
+
+    monkeypatch.setattr(schema.request_pipeline, "answered", recorded)
+    return seen
+
+
+async def third_answer(client: httpx.AsyncClient, query: str, variables: dict) -> tuple[dict, int]:
+    """The answer and round trips of a document sent a third time: the first two make its
+    plans. A variable the query does not declare keeps the response cache out."""
+    for again in range(2):
+        await answer_and_trips(client, query, {**variables, "again": again}, "plans")
+    return await answer_and_trips(client, query, {**variables, "again": 2}, "plans")
+
+
+async def graphql_cores(client: httpx.AsyncClient, query: str, variables: dict) -> tuple[dict, int]:
+    with executed_by(client, StrawberryGraphQLCoreExecutionContext):
+        return await answer_and_trips(client, query, variables, "graphql-core")
+
+
+CASES = [
+    ("a country by a variable", COUNTRY, {"code": "th"}),
+    ("an alias, a fragment and __typename", ALIASED, {"code": "MN"}),
+    ("a project with its relations", PROJECT, {"ref": "ID002"}),
+    ("a unit's trace", TRACE, {"serial": "JP-X-ID-02-2016-1-000003"}),
+    ("a list of objects", SEARCH, {}),
+    ("a page, its size by a variable", PAGE, {"first": 3}),
+]
+
+
+@pytest.mark.parametrize(("query", "variables"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+async def test_a_root_field_with_a_plan_is_answered_as_graphql_core_answers_it(
+    seeded_client: httpx.AsyncClient, outcomes: list[str], query: str, variables: dict
+) -> None:
+    answered, trips = await third_answer(seeded_client, fresh(query), variables)
+    assert outcomes[-1] == "answered"
+    own, own_trips = await graphql_cores(seeded_client, query, variables)
+    assert answered == own
+    assert "errors" not in answered
+    assert trips == own_trips
+
+
+async def test_an_error_of_the_resolver_is_reported_as_graphql_core_reports_it(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    query = fresh(COUNTRY)
+    await third_answer(seeded_client, query, {"code": "JP"})  # the plan is made
+    missing, trips = await answer_and_trips(seeded_client, query, {"code": "ZZ"}, "plans")
+    assert outcomes[-1] == "resolved"  # the resolver ran once, execution reported its error
+    own, own_trips = await graphql_cores(seeded_client, COUNTRY, {"code": "ZZ"})
+    assert missing == own
+    assert missing["data"] == {"country": None}
+    [error] = missing["errors"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert error["path"] == ["country"]
+    assert trips == own_trips == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        (COUNTRY, {"code": 5}),
+        (COUNTRY, {}),
+        (PAGE, {"first": 2**40}),
+        (PAGE, {"first": True}),
+    ],
+    ids=["a number for a string", "a missing variable", "an Int out of range", "a boolean"],
+)
+async def test_variables_that_do_not_fit_are_reported_by_execution(
+    seeded_client: httpx.AsyncClient, outcomes: list[str], query: str, variables: dict
+) -> None:
+    document = fresh(query)
+    fitting = {"code": "JP"} if "code" in query else {"first": 2}
+    await third_answer(seeded_client, document, fitting)  # the plan is made
+    refused, trips = await answer_and_trips(seeded_client, document, variables, "plans")
+    assert outcomes[-1] == "left"
+    own, _ = await graphql_cores(seeded_client, query, variables)
+    assert refused == own
+    assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert trips == 0
+
+
+async def test_an_error_of_a_non_null_root_field_nulls_the_data(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    query = fresh(CADT_TERM)
+    await third_answer(seeded_client, query, {"value": "Energy Efficiency Industry"})
+    missing, _ = await answer_and_trips(seeded_client, query, {"value": "no such"}, "plans")
+    assert outcomes[-1] == "resolved"
+    own, _ = await graphql_cores(seeded_client, CADT_TERM, {"value": "no such"})
+    assert missing == own
+    assert missing["data"] is None
+    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_execution_completes_what_the_resolver_gave_without_calling_it_again(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # A country the store does not hold: the resolver, were it called, would find none.
+    given = from_row(Country, {"code": "ZZ", "name": "Nowhere", "asean": False})
+    app = seeded_client.app  # type: ignore[attr-defined]
+    context = RequestContext(store=app.state.store, request_id="test")
+    with counting_round_trips() as trips:
+        result = await app.state.schema.execute(
+            fresh('{ country(code: "ZZ") { code name asean } }'),
+            context_value=context,
+            root_value=Resolved(given),
+        )
+    assert result.errors is None
+    assert result.data == {"country": {"code": "ZZ", "name": "Nowhere", "asean": False}}
+    assert trips == [0]
+
+
+_SCHEMA = build_schema()
+
+
+def qualifies(query: str, operation_name: str | None = None) -> bool:
+    return root_field(_SCHEMA, parse(query), operation_name) is not None
+
+
+def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
+    assert qualifies(COUNTRY)
+    assert qualifies('{ country(code: "JP") { code } }')
+    assert qualifies(ALIASED, "Lookup")
+    assert qualifies(SEARCH)  # a list of objects, an Int literal and a defaulted argument
+
+
+@pytest.mark.parametrize(
+    ("query", "operation_name"),
+    [
+        ('{ country(code: "JP") { code } project(ref: "ID002") { ref } }', None),
+        ("mutation { __typename }", None),
+        ('{ country(code: "JP") @include(if: true) { code } }', None),
+        (
+            "query($ref: String!, $s: Boolean!) { project(ref: $ref) "
+            "{ technologies { sectors @include(if: $s) { key } } } }",
+            None,
+        ),
+        ("query($id: ID!) { node(id: $id) { id } }", None),
+        ('query($code: String! = "JP") { country(code: $code) { code } }', None),
+        ("{ projects(orderBy: [{field: REF}]) { totalCount } }", None),
+        ("{ stats(groupBy: [COUNTRY]) { country } }", None),
+        ("query A { graphInfo { store } } query B { graphInfo { store } }", None),
+        ("query A { graphInfo { store } }", "B"),
+    ],
+    ids=[
+        "two root fields",
+        "a mutation",
+        "a directive on the root field",
+        "a variable below the root",
+        "an abstract type",
+        "a variable's default",
+        "an input argument",
+        "an enum argument",
+        "no operation named",
+        "another operation's name",
+    ],
+)
+def test_other_operations_are_left_to_execution(query: str, operation_name: str | None) -> None:
+    assert not qualifies(query, operation_name)
