@@ -286,7 +286,7 @@ def direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
         return found
 
 
-class Resolved:
+class ResolvedRoot:
     """What a root field's resolver gave (`value`) or raised (`error`) before execution
     (schema/root_fields.py), handed to execution as the operation's root value:
     DirectExecutor completes it, or reports the error, without calling the resolver again."""
@@ -307,7 +307,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        if type(source) is Resolved:
+        if type(source) is ResolvedRoot:
             return self._complete_resolved(
                 source, parent_type, field_details_list, path, position_context
             )
@@ -361,7 +361,7 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def _complete_resolved(
         self,
-        resolved: Resolved,
+        resolved: ResolvedRoot,
         parent_type: GraphQLObjectType,
         field_details_list: Any,
         path: Path,

@@ -10,11 +10,12 @@ For an operation that is one root field, when the selection below it has a plan 
 requests have already made, `answered` calls the field's resolver itself, with the
 arguments and resolve info graphql-core would give it, and answers its object (or its list
 of objects) with that plan. Anything else is left to execution, which receives what the
-resolver already gave (schema/direct_fields.py's `Resolved`) so that it is not called twice:
-an error (reported by graphql-core, at its path, as always), a null, a plan that gives up.
+resolver already gave (schema/direct_fields.py's `ResolvedRoot`) so that it is not called
+twice: an error (reported by graphql-core, at its path, as always), a null, a plan that
+gives up.
 
 Which operations qualify is worked out once per document: a query (no directives) with a
-single root field (no alias restrictions, no directives) whose Strawberry field has an async
+single root field (aliased or not, without directives) whose Strawberry field has an async
 resolver and no extensions or permission classes; whose type is an object type or a list of
 them, with a known class; whose arguments are strings, IDs, integers or booleans, given as
 literals or as variables; and whose variables are used nowhere below the root (what is below
@@ -58,7 +59,7 @@ from graphql.pyutils import Path, gather_with_cancel
 from graphql.type.definition import GraphQLResolveInfoHelpers
 from strawberry.execution import optimized_is_awaitable
 
-from schema.direct_fields import Resolved, accepted_class
+from schema.direct_fields import ResolvedRoot, accepted_class
 from schema.document_cache import DocumentCache, nested_variables, nested_variables_key
 from schema.object_plans import Plan, made_plan
 
@@ -144,10 +145,10 @@ def root_field(schema: Any, document: DocumentNode, operation_name: str | None) 
     return None if found is _NOT_ONE else found
 
 
-async def answered(root: RootField, context: Any) -> dict[str, Any] | Resolved | None:
+async def answered(root: RootField, context: Any) -> dict[str, Any] | ResolvedRoot | None:
     """The operation's data, when the root field and its plan answer it; else what the
-    resolver gave, for execution to complete (a Resolved), or None when the resolver has not
-    been called. `context`: Strawberry's execution context."""
+    resolver gave, for execution to complete (a ResolvedRoot), or None when the resolver has
+    not been called. `context`: Strawberry's execution context."""
     plan = root.plan()
     if plan is None:
         return None
@@ -164,9 +165,9 @@ async def answered(root: RootField, context: Any) -> dict[str, Any] | Resolved |
         else:
             value = await root.resolver(**kwargs)
     except Exception as error:
-        return Resolved(error=error)
+        return ResolvedRoot(error=error)
     if value is None:
-        return Resolved(value)
+        return ResolvedRoot(value)
     cls, request = root.cls, context.context
     try:
         if not root.many:
@@ -176,7 +177,7 @@ async def answered(root: RootField, context: Any) -> dict[str, Any] | Resolved |
             return {root.response_name: [plan(v, request) for v in value]}
     except Exception:  # the plan gives up: execution completes the value field by field
         pass
-    return Resolved(value)
+    return ResolvedRoot(value)
 
 
 def _resolve_info(root: RootField, context: Any, kwargs: dict[str, Any]) -> GraphQLResolveInfo:

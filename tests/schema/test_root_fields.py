@@ -16,7 +16,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 import schema.request_pipeline
 from cypher.store import counting_round_trips
 from schema.context import RequestContext
-from schema.direct_fields import Resolved
+from schema.direct_fields import ResolvedRoot
 from schema.node import from_row
 from schema.reference_types import Country
 from schema.root import build_schema
@@ -54,7 +54,7 @@ def outcomes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     async def recorded(root: Any, context: Any) -> Any:
         outcome = await real(root, context)
         kind = type(outcome)
-        seen.append("answered" if kind is dict else "resolved" if kind is Resolved else "left")
+        seen.append("answered" if kind is dict else "resolved" if kind is ResolvedRoot else "left")
         return outcome
 
     monkeypatch.setattr(schema.request_pipeline, "answered", recorded)
@@ -160,7 +160,7 @@ async def test_execution_completes_what_the_resolver_gave_without_calling_it_aga
         result = await app.state.schema.execute(
             fresh('{ country(code: "ZZ") { code name asean } }'),
             context_value=context,
-            root_value=Resolved(given),
+            root_value=ResolvedRoot(given),
         )
     assert result.errors is None
     assert result.data == {"country": {"code": "ZZ", "name": "Nowhere", "asean": False}}
