@@ -233,6 +233,26 @@ def related_rows(
     return loaded(info, loader, key, lambda rows: [build(row) for row in rows])
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def node_relation(resolver: F) -> F:
+    """Marks a relation field's resolver as answering, and doing nothing else, `related` or
+    `related_one` of the field's relation query (schema/prefetch.py's RELATIONS) for the
+    object's graph key: the nodes built with `nodes_of`, or the first with `first_node_of`.
+    An object's plan (schema/object_plans.py) then reads the primed loader itself instead
+    of calling the resolver (a page of 50 projects answers 100 such fields).
+    tests/schema/test_object_plans.py holds every marked resolver to that."""
+    resolver.node_relation = True  # type: ignore[attr-defined]
+    return resolver
+
+
+def graph_key_attribute(type_name: str) -> str | None:
+    """The attribute holding a node type's graph key (`key` for the `id` property)."""
+    prop = NODE_KEYS.get(type_name)
+    return "key" if prop == "id" else prop
+
+
 @functools.cache
 def nodes_of(cls: type[T]) -> Callable[[list[Row]], list[T]]:
     """Builds a relation's items of type `cls` from its rows: one function per type, not a

@@ -5,8 +5,8 @@ the same checks (its directives, its kind, a response path) and for graphql-core
 the object's fields. When every field a selection asks for, to any depth, is one that file
 answers directly, those checks come out the same for every object: a plan worked out for the
 (type, selection) answers a whole object, nested objects and lists included, with one
-generated function per selection (`plan_text`) that reads the object's attributes in place and
-calls the plans of its nested objects.
+generated function per selection (schema/plan_functions.py) that reads the object's
+attributes in place and calls the plans of its nested objects.
 
 A plan depends only on the document, the place in it, the object's type and the variables
 used below the root fields (in `@include`/`@skip` and in the arguments of nested fields), not
@@ -24,11 +24,8 @@ selection that needs loads costs at most one wasted attempt per plan."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from keyword import iskeyword
-from types import CodeType
-from typing import Any, NamedTuple
+from typing import Any
 
 from graphql import (
     GraphQLBoolean,
@@ -52,10 +49,17 @@ from schema.direct_fields import (
     has_other_directives,
 )
 from schema.document_cache import DocumentCache, document_key, nested_variables_key
-from schema.node import NOT_PRIMED, PrimedOnly
+from schema.loaders import MISSING
+from schema.node import (
+    NOT_PRIMED,
+    PrimedOnly,
+    first_node_of,
+    graph_key_attribute,
+    nodes_of,
+)
+from schema.plan_functions import Complete, Plan, PlanStep, compiled_plan, is_identifier
+from schema.prefetch import RELATIONS
 
-Plan = Callable[[Any, Any], dict[str, Any]]  # (object, request context) -> its answer
-Complete = Callable[[Any, Any], Any]  # (value, request context) -> its answer
 Place = tuple[str, ...]  # the response names from the root to an object, list indices left out
 
 
@@ -246,6 +250,10 @@ class PlannedExecutor(DirectExecutor):
             return PlanStep(lambda source, context: complete(read(source, context), context))
 
         relation = direct.relation
+        if getattr(relation, "node_relation", False):
+            step = _node_relation_step(parent_type, name, gql_type, complete)
+            if step is not None:
+                return step
 
         def resolved(source: Any, context: Any) -> Any:
             if relation is None:
@@ -321,54 +329,33 @@ class PlannedExecutor(DirectExecutor):
         return None
 
 
-class PlanStep(NamedTuple):
-    """One field of a plan. Without an attribute, `answer(object, context)` answers it; with
-    one, the plan reads that attribute of the object itself and `answer(value, context)`
-    completes it, unless it is of type `as_is`, which is answered as it is."""
+def _node_relation_step(
+    parent_type: GraphQLObjectType, name: str, gql_type: GraphQLOutputType, complete: Complete
+) -> PlanStep | None:
+    """A relation whose resolver is marked `node_relation` (schema/node.py), answered as that
+    resolver answers it, from the loader a compiled read primed, without the call: the plan
+    reads the object's graph key in place and hands it to this step."""
+    query = RELATIONS.get(parent_type.name, {}).get(name)
+    key = graph_key_attribute(parent_type.name)
+    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
+    many = isinstance(inner, GraphQLList)
+    if many:
+        inner = inner.of_type
+        inner = inner.of_type if isinstance(inner, GraphQLNonNull) else inner
+    if query is None or key is None or not isinstance(inner, GraphQLObjectType):
+        return None
+    cls = accepted_class(inner)
+    if cls is None or cls is object:
+        return None
+    build = nodes_of(cls) if many else first_node_of(cls)
 
-    answer: Complete
-    attribute: str | None = None
-    as_is: type | None = None
+    def answer(graph_key: Any, context: Any) -> Any:
+        held = context.loaders.related(query).primed.get(graph_key, MISSING)
+        if held is MISSING:
+            raise _GiveUp
+        return complete(build(held), context)
 
-
-def plan_text(steps: list[tuple[str, PlanStep]]) -> str:
-    """The text of a plan: `{"ref": <its answer>, ...}` in a single dict display, each
-    attribute read in place. Answering a field through closures took three calls (step,
-    read, completion) and a comprehension per object; a page of 50 projects has about 600 such
-    fields. The text holds response names (GraphQL names, written as literals) and attribute
-    names, which must be Python identifiers, and nothing else."""
-    entries: list[str] = []
-    for i, (response_name, step) in enumerate(steps):
-        if step.attribute is None:
-            value = f"a{i}(source, context)"
-        elif not is_identifier(step.attribute):
-            raise ValueError(f"{step.attribute!r} is not an identifier")
-        elif step.as_is is None:
-            value = f"a{i}(source.{step.attribute}, context)"
-        else:
-            value = f"v if (v := source.{step.attribute}).__class__ is t{i} else a{i}(v, context)"
-        entries.append(f"        {response_name!r}: {value},\n")
-    return "def plan(source, context):\n    return {\n" + "".join(entries) + "    }\n"
-
-
-def compiled_plan(steps: list[tuple[str, PlanStep]]) -> Plan:
-    """The plan of `plan_text` as a function, its steps' answers and types as its globals.
-    Compiling a text takes 0.1 to 0.2 ms, so each text is compiled once: selections of the
-    same shape (another document, other variables below the root) share the code."""
-    namespace: dict[str, Any] = {}
-    for i, (_, step) in enumerate(steps):
-        namespace[f"a{i}"], namespace[f"t{i}"] = step.answer, step.as_is
-    exec(_plan_code(plan_text(steps)), namespace)  # defines `plan`, from names only
-    return namespace["plan"]  # type: ignore[no-any-return]
-
-
-@functools.lru_cache(maxsize=4096)
-def _plan_code(text: str) -> CodeType:
-    return compile(text, "<object plan>", "exec")
-
-
-def is_identifier(name: str) -> bool:
-    return name.isidentifier() and not iskeyword(name)
+    return PlanStep(answer, key)
 
 
 def _place(path: Any) -> Place:

@@ -20,6 +20,7 @@ from schema.node import (
     Source,
     conflicts_of,
     from_row,
+    node_relation,
     related_rows,
     sources_of,
 )
@@ -165,14 +166,17 @@ class Project(Node):
         return from_row(Project, row) if row else None
 
     @strawberry.field
+    @node_relation
     def host_country(self, info: Ctx) -> Country | None:
         return related_one(info, "project_host_country", self.ref, Country)
 
     @strawberry.field
+    @node_relation
     def partnership(self, info: Ctx) -> Partnership | None:
         return related_one(info, "project_partnership", self.ref, Partnership)
 
     @strawberry.field
+    @node_relation
     def technologies(self, info: Ctx) -> list[Technology]:
         return related(info, "project_technologies", self.ref, Technology)
 
@@ -189,14 +193,17 @@ class Project(Node):
         return related_rows(info, "project_funding", self.ref, _funding)
 
     @strawberry.field
+    @node_relation
     def validations(self, info: Ctx) -> list[Validation]:
         return related(info, "project_validations", self.ref, Validation)
 
     @strawberry.field
+    @node_relation
     def monitoring_periods(self, info: Ctx) -> list[MonitoringPeriod]:
         return related(info, "project_monitoring_periods", self.ref, MonitoringPeriod)
 
     @strawberry.field(description="Joint Committee issuance decisions for this project.")
+    @node_relation
     def issuances(self, info: Ctx) -> list[Issuance]:
         return related(info, "project_issuances", self.ref, Issuance)
 
@@ -218,6 +225,7 @@ class Project(Node):
         return decisions_about(info, "project_decisions", self.ref)
 
     @strawberry.field(description="Article 6.2 authorizations covering this project.")
+    @node_relation
     def authorizations(self, info: Ctx) -> list[Authorization]:
         return related(info, "project_authorizations", self.ref, Authorization)
 

@@ -17,6 +17,7 @@ from schema.node import (
     first_node_of,
     from_row,
     loaded,
+    node_relation,
     nodes_of,
     sources_of,
 )
@@ -100,6 +101,7 @@ class Country(Node):
         return sources_of(info, "country", self.code)
 
     @strawberry.field(description="The JCM partnerships this country is part of.")
+    @node_relation
     def partnerships(self, info: Ctx) -> list[Partnership]:
         return related(info, "country_partnerships", self.code, Partnership)
 
@@ -242,6 +244,7 @@ class Technology(Node):
         return sources_of(info, "technology", self.key)
 
     @strawberry.field(description="The sectoral scopes this technology usually falls under.")
+    @node_relation
     def sectors(self, info: Ctx) -> list[Sector]:
         return related(info, "technology_sectors", self.key, Sector)
 
@@ -300,6 +303,7 @@ class Organization(Node):
         return sources_of(info, "organization", self.key)
 
     @strawberry.field
+    @node_relation
     def country(self, info: Ctx) -> Country | None:
         return related_one(info, "organization_country", self.key, Country)
 

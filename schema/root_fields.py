@@ -61,7 +61,8 @@ from strawberry.execution import optimized_is_awaitable
 
 from schema.direct_fields import ResolvedRoot, accepted_class
 from schema.document_cache import DocumentCache, nested_variables, nested_variables_key
-from schema.object_plans import Plan, made_plan
+from schema.object_plans import made_plan
+from schema.plan_functions import Plan
 
 # The argument types answered here, with the one Python type a variable's value must have.
 _ARGUMENT_TYPES: dict[Any, type] = {

@@ -10,18 +10,24 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
-from graphql import parse
+from graphql import (
+    GraphQLList,
+    GraphQLObjectType,
+    get_named_type,
+    get_nullable_type,
+    parse,
+)
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from cypher.migrations import NODE_KEYS
+from schema.context import RequestContext
+from schema.direct_fields import accepted_class
 from schema.document_cache import nested_variables
-from schema.object_plans import (
-    Planned,
-    PlannedExecutor,
-    PlanStep,
-    _plan_code,
-    compiled_plan,
-    plan_text,
-)
+from schema.node import PrimedOnly, first_node_of, from_row, nodes_of
+from schema.object_plans import Planned, PlannedExecutor
+from schema.plan_functions import PlanStep, _plan_code, compiled_plan, plan_text
+from schema.prefetch import RELATIONS
+from schema.root import build_schema
 from tests.conftest import data
 from tests.schema.test_direct_fields import PAGE, answer_and_trips, executed_by
 
@@ -251,3 +257,39 @@ def test_plans_of_one_shape_share_one_compiled_text_and_keep_their_own_answers()
     assert _plan_code.cache_info().misses == misses + 1
     assert first(Item(), None) == {shape: "first:81"}
     assert second(Item(), None) == {shape: "second:81"}
+
+
+def _marked_relations() -> list[tuple[GraphQLObjectType, str, Any]]:
+    """(type, field, resolver) of every resolver marked node_relation in the schema."""
+    found = []
+    for gql_type in build_schema()._schema.type_map.values():
+        if not isinstance(gql_type, GraphQLObjectType):
+            continue
+        for name, field in gql_type.fields.items():
+            resolver = getattr(field.extensions.get("strawberry-definition"), "base_resolver", None)
+            if resolver is not None and getattr(resolver.wrapped_func, "node_relation", False):
+                found.append((gql_type, name, resolver.wrapped_func))
+    return found
+
+
+async def test_a_resolver_marked_node_relation_answers_what_plans_read_in_its_place() -> None:
+    # Plans answer these fields from the loader of the field's relation query, by the
+    # object's graph key, without calling the resolver: each must answer exactly that.
+    marked = _marked_relations()
+    assert {(t.name, n) for t, n, _ in marked} >= {
+        ("Project", "hostCountry"),
+        ("Project", "technologies"),
+        ("Country", "partnerships"),
+        ("Technology", "sectors"),
+        ("Organization", "country"),
+    }
+    for gql_type, name, resolver in marked:
+        query = RELATIONS[gql_type.name][name]
+        source = from_row(accepted_class(gql_type), {NODE_KEYS[gql_type.name]: "K1"})
+        target = get_named_type(gql_type.fields[name].type)
+        rows = [{"node": {NODE_KEYS[target.name]: f"N{i}"}} for i in (1, 2)]
+        context = RequestContext(store=None, request_id="test")  # type: ignore[arg-type]
+        context.loaders.related(query).prime_many({"K1": rows})
+        many = isinstance(get_nullable_type(gql_type.fields[name].type), GraphQLList)
+        build = (nodes_of if many else first_node_of)(accepted_class(target))
+        assert resolver(source, info=PrimedOnly(context)) == build(rows), (gql_type, name)
