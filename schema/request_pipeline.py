@@ -91,18 +91,18 @@ class RequestPipeline:
         if (refused := refusal(context, self.budget)) is not None:
             return self._failed(context, refused)
         root_value = context.root_value
-        # Plans are PlannedExecutor's: an executor of another class (one observing execution)
-        # executes every field itself.
-        root = None
-        if executor_class is PlannedExecutor:
-            root = root_field(context.schema, context.graphql_document, context.operation_name)
-        if root is not None:
-            outcome = await answered(root, context)
-            if type(outcome) is dict:
-                return ExecutionResult(data=outcome, errors=None)
-            if outcome is not None:
-                root_value = outcome  # the resolver's result, for execution to complete
         try:
+            # Plans are PlannedExecutor's: an executor of another class (one observing
+            # execution) executes every field itself.
+            root = None
+            if executor_class is PlannedExecutor:
+                root = root_field(context.schema, context.graphql_document, context.operation_name)
+            if root is not None:
+                outcome = await answered(root, context)
+                if type(outcome) is dict:
+                    return ExecutionResult(data=outcome, errors=None)
+                if outcome is not None:
+                    root_value = outcome  # the resolver's result, for execution to complete
             result = await await_maybe(
                 execute(
                     context.schema._schema,
