@@ -223,6 +223,17 @@ def accepted_class(object_type: GraphQLObjectType) -> type | None:
     return getattr(object_type.extensions.get(_BACKREF), "origin", None)
 
 
+def object_type_of(gql_type: GraphQLOutputType) -> tuple[GraphQLObjectType | None, bool]:
+    """The object type of a field of `gql_type` (an object or a list of objects) and
+    whether it is a list; (None, False) for any other type."""
+    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
+    many = isinstance(inner, GraphQLList)
+    if many:
+        inner = inner.of_type
+        inner = inner.of_type if isinstance(inner, GraphQLNonNull) else inner
+    return (inner, many) if isinstance(inner, GraphQLObjectType) else (None, False)
+
+
 def has_other_directives(node: Any) -> bool:
     """Whether a field node carries a directive other than those already applied."""
     return bool(node.directives) and any(d.name.value not in _EVALUATED for d in node.directives)

@@ -47,6 +47,7 @@ from schema.direct_fields import (
     accepted_class,
     direct_field,
     has_other_directives,
+    object_type_of,
 )
 from schema.document_cache import DocumentCache, document_key, nested_variables_key
 from schema.loaders import MISSING
@@ -337,12 +338,8 @@ def _node_relation_step(
     reads the object's graph key in place and hands it to this step."""
     query = RELATIONS.get(parent_type.name, {}).get(name)
     key = graph_key_attribute(parent_type.name)
-    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
-    many = isinstance(inner, GraphQLList)
-    if many:
-        inner = inner.of_type
-        inner = inner.of_type if isinstance(inner, GraphQLNonNull) else inner
-    if query is None or key is None or not isinstance(inner, GraphQLObjectType):
+    inner, many = object_type_of(gql_type)
+    if query is None or key is None or inner is None:
         return None
     cls = accepted_class(inner)
     if cls is None or cls is object:

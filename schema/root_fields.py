@@ -39,10 +39,7 @@ from graphql import (
     GraphQLField,
     GraphQLID,
     GraphQLInt,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLSchema,
     GraphQLString,
@@ -59,7 +56,7 @@ from graphql.pyutils import Path, gather_with_cancel
 from graphql.type.definition import GraphQLResolveInfoHelpers
 from strawberry.execution import optimized_is_awaitable
 
-from schema.direct_fields import ResolvedRoot, accepted_class
+from schema.direct_fields import ResolvedRoot, accepted_class, object_type_of
 from schema.document_cache import DocumentCache, nested_variables, nested_variables_key
 from schema.object_plans import made_plan
 from schema.plan_functions import Plan
@@ -234,7 +231,7 @@ def _root_field(
         or resolver.root_parameter
     ):
         return None
-    object_type, many = _object_type(field.type)
+    object_type, many = object_type_of(field.type)
     cls = accepted_class(object_type) if object_type is not None else None
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -266,17 +263,6 @@ def _root_field(
         fragments=fragments,
         nested=nested,
     )
-
-
-def _object_type(gql_type: GraphQLOutputType) -> tuple[GraphQLObjectType | None, bool]:
-    """The object type of a field of `gql_type` (an object or a list of objects) and
-    whether it is a list; (None, False) for any other type."""
-    inner = gql_type.of_type if isinstance(gql_type, GraphQLNonNull) else gql_type
-    many = isinstance(inner, GraphQLList)
-    if many:
-        inner = inner.of_type
-        inner = inner.of_type if isinstance(inner, GraphQLNonNull) else inner
-    return (inner, many) if isinstance(inner, GraphQLObjectType) else (None, False)
 
 
 def _arguments(
