@@ -134,12 +134,12 @@ _ROOTS: DocumentCache[Any] = DocumentCache(512)
 
 def root_field(schema: Any, document: DocumentNode, operation_name: str | None) -> RootField | None:
     """The single root field of a qualifying document (see the module's text), else None.
-    `schema`: Strawberry's schema."""
-    operation = _operation(document, operation_name)
-    if operation is None or operation.loc is None:
+    `schema`: Strawberry's schema. Keyed by the query text: a repeated query looks nothing
+    up in its document."""
+    if document.loc is None:
         return None
-    key = (id(schema), operation.loc.source.body, operation_name)
-    found = _ROOTS.get_or_make(key, lambda: _root_field(schema, document, operation) or _NOT_ONE)
+    key = (id(schema), document.loc.source.body, operation_name)
+    found = _ROOTS.get_or_make(key, lambda: _root_field(schema, document, operation_name))
     return None if found is _NOT_ONE else found
 
 
@@ -206,7 +206,15 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
     return operations[0] if len(operations) == 1 else None
 
 
-def _root_field(
+def _root_field(schema: Any, document: DocumentNode, operation_name: str | None) -> Any:
+    """The document's RootField, or _NOT_ONE."""
+    operation = _operation(document, operation_name)
+    if operation is None or operation.loc is None:
+        return _NOT_ONE
+    return _qualifying(schema, document, operation) or _NOT_ONE
+
+
+def _qualifying(
     schema: Any, document: DocumentNode, operation: OperationDefinitionNode
 ) -> RootField | None:
     if operation.operation is not OperationType.QUERY or operation.directives:
