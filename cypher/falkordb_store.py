@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import math
@@ -108,8 +109,11 @@ class FalkorDBStore(GraphStore):
     ) -> None:
         super().__init__(QueryRegistry("falkordb", query_dirs), timeout_ms=timeout_ms)
         # The database stops a query at timeout_ms; the client waits a little longer for that
-        # answer (redis-py's own default would give up after 5 s whatever the setting).
-        socket_timeout = timeout_ms / 1000 + SOCKET_MARGIN_S
+        # answer (redis-py's own default would give up after 5 s whatever the setting). The
+        # client's deadline is one asyncio.timeout around each call (`_deadline`), not redis-py's
+        # socket timeouts: those start a task for every command sent (asyncio.wait_for) and a
+        # second timer for every answer read, about a tenth of a small read's CPU here.
+        self.client_deadline_s = timeout_ms / 1000 + SOCKET_MARGIN_S
         if unix_socket:
             self.address = f"unix://{unix_socket}"
             self._pool = BlockingConnectionPool(
@@ -117,7 +121,7 @@ class FalkorDBStore(GraphStore):
                 path=unix_socket,
                 max_connections=pool_size,
                 timeout=timeout_ms / 1000,
-                socket_timeout=socket_timeout,
+                socket_timeout=None,
                 decode_responses=True,
             )
         else:
@@ -128,7 +132,7 @@ class FalkorDBStore(GraphStore):
                 port=port,
                 max_connections=pool_size,
                 timeout=timeout_ms / 1000,
-                socket_timeout=socket_timeout,
+                socket_timeout=None,
                 decode_responses=True,
             )
         self._db = FalkorDB(connection_pool=self._pool)
@@ -136,24 +140,31 @@ class FalkorDBStore(GraphStore):
         self._graph = self._db.select_graph(graph_name)
         self._version: str | None = None
 
+    def _deadline(self) -> asyncio.Timeout:
+        """The client's deadline for one call to the database. Past it the call is cancelled,
+        and redis-py drops a connection cancelled mid-command rather than reuse it."""
+        return asyncio.timeout(self.client_deadline_s)
+
     async def _run(self, name: str, text: str, params: dict[str, Any], *, write: bool) -> list[Row]:
         query = params_header(params) + text
         try:
-            try:
-                if write:
+            async with self._deadline():
+                try:
+                    if write:
+                        result = await self._graph.query(query, timeout=self.timeout_ms)
+                    else:
+                        result = await self._graph.ro_query(query, timeout=self.timeout_ms)
+                except ResponseError as exc:
+                    if write or "empty key" not in str(exc):
+                        raise
+                    # A graph exists from its first write on; GRAPH.QUERY creates it empty.
                     result = await self._graph.query(query, timeout=self.timeout_ms)
-                else:
-                    result = await self._graph.ro_query(query, timeout=self.timeout_ms)
-            except ResponseError as exc:
-                if write or "empty key" not in str(exc):
-                    raise
-                # A graph exists from its first write on; GRAPH.QUERY creates it empty.
-                result = await self._graph.query(query, timeout=self.timeout_ms)
         except ResponseError as exc:
             raise _translate(str(exc), name) from exc
-        except RedisTimeoutError as exc:
+        except (TimeoutError, RedisTimeoutError) as exc:
             # The database did not stop the query at its time limit (some operations do not
-            # check it): the client gave up past the limit and dropped the connection.
+            # check it): the client gave up past its deadline and dropped the connection.
+            # (TimeoutError is an OSError: it is caught before the clause below.)
             raise QueryTimeout("the query ran longer than the time limit", query=name) from exc
         except (RedisConnectionError, OSError) as exc:
             raise StoreUnavailable(
@@ -166,9 +177,10 @@ class FalkorDBStore(GraphStore):
 
     async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
         try:
-            plan = await self._graph.execute_command(
-                "GRAPH.EXPLAIN", self.graph_name, params_header(params) + text
-            )
+            async with self._deadline():
+                plan = await self._graph.execute_command(
+                    "GRAPH.EXPLAIN", self.graph_name, params_header(params) + text
+                )
         except ResponseError as exc:
             raise _translate(str(exc), name) from exc
         return [str(line).strip() for line in plan]
@@ -192,28 +204,31 @@ class FalkorDBStore(GraphStore):
             if (label, prop) not in fulltext:
                 await self.write("falkordb_create_fulltext_index", {"label": label, "prop": prop})
                 created.append(f"fulltext {label}.{prop}")
+        async with self._deadline():
+            listed = await self._graph.list_constraints()
         constraints = {
-            (c["label"], tuple(c["properties"]))
-            for c in await self._graph.list_constraints()
-            if c["type"] == "UNIQUE"
+            (c["label"], tuple(c["properties"])) for c in listed if c["type"] == "UNIQUE"
         }
         for label, key in migrations.NODE_KEYS.items():
             if (label, (key,)) not in constraints:
                 self._count()
-                await self._graph.create_node_unique_constraint(label, key)
+                async with self._deadline():
+                    await self._graph.create_node_unique_constraint(label, key)
                 created.append(f"unique {label}.{key}")
         return created
 
     async def ping(self) -> None:
         try:
-            await self._db.connection.ping()
+            async with self._deadline():
+                await self._db.connection.ping()
         except (RedisError, OSError) as exc:
             raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
 
     async def server_version(self) -> str:
         if self._version is None:
             try:
-                modules = await self._db.connection.execute_command("MODULE", "LIST")
+                async with self._deadline():
+                    modules = await self._db.connection.execute_command("MODULE", "LIST")
             except (RedisError, OSError) as exc:
                 raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
             graph = next((m for m in modules if m.get("name") == "graph"), {"ver": 0})
@@ -224,7 +239,8 @@ class FalkorDBStore(GraphStore):
     async def drop_graph(self) -> None:
         """Delete this store's whole graph (tests and `jcm seed --reset`)."""
         try:
-            await self._graph.delete()
+            async with self._deadline():
+                await self._graph.delete()
         except ResponseError as exc:
             if "empty key" not in str(exc) and "Invalid graph" not in str(exc):
                 raise StoreError(str(exc)) from exc

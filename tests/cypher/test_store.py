@@ -10,7 +10,9 @@ import pytest
 from cypher.embedded import EmbeddedFalkorDB
 from cypher.errors import QueryNotFound, QueryTimeout, StoreError
 from cypher.falkordb_store import FalkorDBStore
+from cypher.registry import QUERIES_DIR
 from cypher.store import GraphStore, counting_round_trips
+from tests.conftest import TEST_QUERIES
 
 
 @pytest.mark.parametrize(
@@ -112,4 +114,29 @@ def test_the_falkordb_client_waits_longer_than_the_query_time_limit(
 ) -> None:
     # redis-py's own default would give up after 5 s whatever JCM_QUERY_TIMEOUT_MS says.
     store = FalkorDBStore(graph_name="t", unix_socket=str(embedded.socket), timeout_ms=30_000)
-    assert store._pool.connection_kwargs["socket_timeout"] > 30
+    assert store.client_deadline_s > 30
+    assert store._pool.connection_kwargs["socket_timeout"] is None
+
+
+async def test_a_falkordb_call_past_the_client_deadline_is_a_timeout_and_drops_its_connection(
+    embedded: EmbeddedFalkorDB,
+) -> None:
+    # One connection: were the cancelled one reused, the next read would get the old answer.
+    store = FalkorDBStore(
+        graph_name="deadline",
+        unix_socket=str(embedded.socket),
+        timeout_ms=2_000,
+        pool_size=1,
+        query_dirs=(QUERIES_DIR, TEST_QUERIES),
+    )
+    try:
+        await store.write("create_many_probes", {"n": 400})
+        store.client_deadline_s = 0.05
+        with pytest.raises(QueryTimeout):
+            await store.read("probe_triples")
+        store.client_deadline_s = 30
+        assert await store.read("echo_value", {"value": 7}) == [{"value": 7}]
+        assert await store.read("echo_value", {"value": 8}) == [{"value": 8}]
+    finally:
+        await store.drop_graph()
+        await store.close()
