@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from falkordb.asyncio import FalkorDB
-from redis.asyncio import BlockingConnectionPool
+from redis.asyncio import ConnectionPool
 from redis.asyncio.connection import Connection, UnixDomainSocketConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
@@ -20,6 +19,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from cypher import migrations
 from cypher.errors import ConstraintViolation, QueryTimeout, StoreError, StoreUnavailable
+from cypher.falkordb_handles import GraphHandles
 from cypher.registry import QUERIES_DIR, QueryRegistry
 from cypher.store import GraphStore, Row
 
@@ -116,28 +116,26 @@ class FalkorDBStore(GraphStore):
         self.client_deadline_s = timeout_ms / 1000 + SOCKET_MARGIN_S
         if unix_socket:
             self.address = f"unix://{unix_socket}"
-            self._pool = BlockingConnectionPool(
+            self._pool = ConnectionPool(
                 connection_class=UnixDomainSocketConnection,
                 path=unix_socket,
                 max_connections=pool_size,
-                timeout=timeout_ms / 1000,
                 socket_timeout=None,
                 decode_responses=True,
             )
         else:
             self.address = f"falkordb://{host}:{port}"
-            self._pool = BlockingConnectionPool(
+            self._pool = ConnectionPool(
                 connection_class=Connection,
                 host=host,
                 port=port,
                 max_connections=pool_size,
-                timeout=timeout_ms / 1000,
                 socket_timeout=None,
                 decode_responses=True,
             )
-        self._db = FalkorDB(connection_pool=self._pool)
+        # Every call takes one of pool_size handles, so the pool never has to refuse one.
+        self._handles = GraphHandles(self._pool, graph_name, pool_size)
         self.graph_name = graph_name
-        self._graph = self._db.select_graph(graph_name)
         self._version: str | None = None
 
     def _deadline(self) -> asyncio.Timeout:
@@ -149,16 +147,20 @@ class FalkorDBStore(GraphStore):
         query = params_header(params) + text
         try:
             async with self._deadline():
+                # The hot path: take and give back without a context manager's generator.
+                graph = await self._handles.take()
                 try:
                     if write:
-                        result = await self._graph.query(query, timeout=self.timeout_ms)
+                        result = await graph.query(query, timeout=self.timeout_ms)
                     else:
-                        result = await self._graph.ro_query(query, timeout=self.timeout_ms)
+                        result = await graph.ro_query(query, timeout=self.timeout_ms)
                 except ResponseError as exc:
                     if write or "empty key" not in str(exc):
                         raise
                     # A graph exists from its first write on; GRAPH.QUERY creates it empty.
-                    result = await self._graph.query(query, timeout=self.timeout_ms)
+                    result = await graph.query(query, timeout=self.timeout_ms)
+                finally:
+                    self._handles.give(graph)
         except ResponseError as exc:
             raise _translate(str(exc), name) from exc
         except (TimeoutError, RedisTimeoutError) as exc:
@@ -177,8 +179,8 @@ class FalkorDBStore(GraphStore):
 
     async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
         try:
-            async with self._deadline():
-                plan = await self._graph.execute_command(
+            async with self._deadline(), self._handles.one() as graph:
+                plan = await graph.execute_command(
                     "GRAPH.EXPLAIN", self.graph_name, params_header(params) + text
                 )
         except ResponseError as exc:
@@ -204,31 +206,31 @@ class FalkorDBStore(GraphStore):
             if (label, prop) not in fulltext:
                 await self.write("falkordb_create_fulltext_index", {"label": label, "prop": prop})
                 created.append(f"fulltext {label}.{prop}")
-        async with self._deadline():
-            listed = await self._graph.list_constraints()
+        async with self._deadline(), self._handles.one() as graph:
+            listed = await graph.list_constraints()
         constraints = {
             (c["label"], tuple(c["properties"])) for c in listed if c["type"] == "UNIQUE"
         }
         for label, key in migrations.NODE_KEYS.items():
             if (label, (key,)) not in constraints:
                 self._count()
-                async with self._deadline():
-                    await self._graph.create_node_unique_constraint(label, key)
+                async with self._deadline(), self._handles.one() as graph:
+                    await graph.create_node_unique_constraint(label, key)
                 created.append(f"unique {label}.{key}")
         return created
 
     async def ping(self) -> None:
         try:
-            async with self._deadline():
-                await self._db.connection.ping()
+            async with self._deadline(), self._handles.one() as graph:
+                await graph.client.ping()
         except (RedisError, OSError) as exc:
             raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
 
     async def server_version(self) -> str:
         if self._version is None:
             try:
-                async with self._deadline():
-                    modules = await self._db.connection.execute_command("MODULE", "LIST")
+                async with self._deadline(), self._handles.one() as graph:
+                    modules = await graph.execute_command("MODULE", "LIST")
             except (RedisError, OSError) as exc:
                 raise StoreUnavailable(f"FalkorDB at {self.address} does not answer") from exc
             graph = next((m for m in modules if m.get("name") == "graph"), {"ver": 0})
@@ -239,14 +241,14 @@ class FalkorDBStore(GraphStore):
     async def drop_graph(self) -> None:
         """Delete this store's whole graph (tests and `jcm seed --reset`)."""
         try:
-            async with self._deadline():
-                await self._graph.delete()
+            async with self._deadline(), self._handles.one() as graph:
+                await graph.delete()
         except ResponseError as exc:
             if "empty key" not in str(exc) and "Invalid graph" not in str(exc):
                 raise StoreError(str(exc)) from exc
 
     async def close(self) -> None:
-        await self._db.connection.aclose()
+        await self._handles.close()
         await self._pool.disconnect()
 
 

@@ -1,0 +1,55 @@
+"""A bounded set of FalkorDB graph handles, each on a connection of its own.
+
+redis-py takes a connection from its pool and gives it back for every command, and in redis-py 8
+that costs more than reading the answer of a small query (a condition, a lock, a readiness
+check of the socket and connection metrics, each time). Here a call takes a whole handle
+instead: a `falkordb` graph on a single-connection client that keeps its connection, so the
+pool is visited once per handle, when it first opens its connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from falkordb.asyncio.graph import AsyncGraph
+from redis.asyncio import ConnectionPool, Redis
+
+
+class GraphHandles:
+    """At most `size` handles on `graph_name`, hence at most `size` connections; a call waits
+    for a free handle when all are busy. The most recently freed handle is taken first, so a
+    quiet server keeps few connections open."""
+
+    def __init__(self, pool: ConnectionPool, graph_name: str, size: int) -> None:
+        self._idle: asyncio.LifoQueue[AsyncGraph] = asyncio.LifoQueue()
+        self._all: list[AsyncGraph] = []
+        for _ in range(size):
+            # No I/O here: the client takes its connection from the pool on its first command.
+            client = Redis(connection_pool=pool, single_connection_client=True)
+            graph = AsyncGraph(client, graph_name)
+            self._all.append(graph)
+            self._idle.put_nowait(graph)
+
+    async def take(self) -> AsyncGraph:
+        """A free handle; give it back with `give` whatever the call's outcome."""
+        if self._idle.empty():
+            return await self._idle.get()
+        return self._idle.get_nowait()
+
+    def give(self, graph: AsyncGraph) -> None:
+        self._idle.put_nowait(graph)
+
+    @asynccontextmanager
+    async def one(self) -> AsyncIterator[AsyncGraph]:
+        graph = await self.take()
+        try:
+            yield graph
+        finally:
+            self.give(graph)
+
+    async def close(self) -> None:
+        """Hands every connection back to the pool (which the caller then disconnects)."""
+        for graph in self._all:
+            await graph.client.aclose()
