@@ -17,15 +17,19 @@ gives up.
 Which operations qualify is worked out once per document: a query (no directives) with a
 single root field (aliased or not, without directives) whose Strawberry field has an async
 resolver and no extensions or permission classes; whose type is an object type or a list of
-them, with a known class; whose arguments are strings, IDs, integers or booleans, given as
-literals or as variables; and whose variables are used nowhere below the root (what is below
-then depends on the document alone). Per request, a variable whose value is not of the
-argument's own Python type (a number for a string, a missing one) sends the request to
-execution, which coerces it or reports it.
+them, with a known class; whose arguments are given as literals or as variables (without a
+default), an enum's or an input's literal holding no variable; and whose variables are used
+nowhere below the root (what is below then depends on the document alone). Per request, a
+string, ID, integer or boolean variable whose value is not of the argument's own Python type
+(a number for a string, a missing one), and any other variable that graphql-core's
+coercion refuses or that is missing, send the request to execution, which coerces or reports
+it. Enum and input values are converted to their Python classes by Strawberry's own
+`convert_argument`, as its resolver wrapper converts them.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,23 +42,30 @@ from graphql import (
     GraphQLBoolean,
     GraphQLField,
     GraphQLID,
+    GraphQLInputType,
     GraphQLInt,
     GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLSchema,
     GraphQLString,
     IntValueNode,
+    ListValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     OperationType,
     StringValueNode,
     Undefined,
     VariableNode,
-    get_named_type,
+    coerce_input_value,
+    get_nullable_type,
+    type_from_ast,
+    value_from_ast,
 )
 from graphql.execution.values import VariableValues
 from graphql.pyutils import Path, gather_with_cancel
 from graphql.type.definition import GraphQLResolveInfoHelpers
 from strawberry.execution import optimized_is_awaitable
+from strawberry.types.arguments import convert_argument
 
 from schema.direct_fields import ResolvedRoot, accepted_class, object_type_of
 from schema.document_cache import DocumentCache, nested_variables, nested_variables_key
@@ -81,8 +92,13 @@ _LITERALS = {
 class _Argument:
     python_name: str
     variable: str | None  # the variable giving it, else `value` is its literal
-    value: Any
-    kind: type | None  # the type a variable's value must have
+    value: Any  # a literal: as graphql-core coerces it (enums and inputs not yet converted)
+    kind: type | None  # the type a string's, ID's, integer's or boolean's variable must have
+    # An enum's or an input's (or a list's): the type graphql-core coerces its variable to
+    # (the variable's declared type), and Strawberry's type and name to convert it with.
+    coerce_as: GraphQLInputType | None = None
+    strawberry_type: Any = None
+    graphql_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,9 @@ class RootField:
     info_class: type
     strawberry_field: Any
     arguments: tuple[_Argument, ...]
+    converted: tuple[_Argument, ...]  # those Strawberry converts: enums, inputs, lists
+    scalar_registry: Any
+    config: Any
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDefinitionNode]
     nested: bytes  # the (empty) variables below the root, as object_plans keys plans
@@ -111,20 +130,45 @@ class RootField:
         return made_plan(self.document, self.nested, (self.response_name,), self.object_type)
 
     def kwargs(self, variables: dict[str, Any]) -> dict[str, Any] | None:
-        """The resolver's arguments from the request's variables; None when a variable's
-        value is not of its argument's type (execution coerces it or reports it)."""
+        """The resolver's arguments from the request's variables, as graphql-core coerces
+        them (enums and inputs not yet converted: `convert`); None when a variable does not
+        fit its type or is missing (execution coerces it or reports it)."""
         out: dict[str, Any] = {}
         for argument in self.arguments:
             if argument.variable is None:
                 out[argument.python_name] = argument.value
                 continue
             value = variables.get(argument.variable, Undefined)
-            if type(value) is not argument.kind or (
+            if argument.coerce_as is not None:
+                if value is Undefined:
+                    return None
+                value = coerce_input_value(value, argument.coerce_as)
+                if value is Undefined:
+                    return None
+            elif type(value) is not argument.kind or (
                 argument.kind is int and not _INT_MIN <= value <= _INT_MAX
             ):
                 return None
             out[argument.python_name] = value
         return out
+
+    def convert(self, kwargs: dict[str, Any], info: Any) -> bool:
+        """Enum and input arguments converted in place to the Python values Strawberry's
+        resolver wrapper gives; False when Strawberry refuses one (execution reports it)."""
+        for argument in self.converted:
+            name = argument.python_name
+            try:
+                kwargs[name] = convert_argument(
+                    kwargs[name],
+                    argument.strawberry_type,
+                    self.scalar_registry,
+                    self.config,
+                    info,
+                    path=(argument.graphql_name,),
+                )
+            except Exception:
+                return False
+        return True
 
 
 _HELPERS = GraphQLResolveInfoHelpers(gather=gather_with_cancel, track=lambda _values: None)
@@ -155,6 +199,8 @@ async def answered(root: RootField, context: Any) -> dict[str, Any] | ResolvedRo
         return None
     raw_info = _resolve_info(root, context, kwargs)
     info = root.info_class(_raw_info=raw_info, _field=root.strawberry_field)
+    if root.converted and not root.convert(kwargs, info):
+        return None
     if root.info_parameter is not None:
         kwargs[root.info_parameter] = info
     try:
@@ -246,7 +292,7 @@ def _qualifying(
     }
     if cls is None or nested_variables(operation, fragments.values()):
         return None
-    arguments = _arguments(field, node, operation, strawberry_field, schema.config.name_converter)
+    arguments = _arguments(field, node, operation, strawberry_field, schema)
     if arguments is None:
         return None
     document_id = (id(graphql_schema), operation.loc.source.body, _name(operation))
@@ -267,6 +313,9 @@ def _qualifying(
         info_class=schema.config.info_class,
         strawberry_field=strawberry_field,
         arguments=arguments,
+        converted=tuple(a for a in arguments if a.strawberry_type is not None),
+        scalar_registry=schema.schema_converter.scalar_registry,
+        config=schema.config,
         operation=operation,
         fragments=fragments,
         nested=nested,
@@ -278,40 +327,83 @@ def _arguments(
     node: FieldNode,
     operation: OperationDefinitionNode,
     strawberry_field: Any,
-    names: Any,
+    schema: Any,
 ) -> tuple[_Argument, ...] | None:
     """The resolver's arguments as the document gives them, with the defaults graphql-core
-    gives those it leaves out; None when one is of a kind not answered here. `names`:
-    Strawberry's name converter."""
-    python_names = {names.get_graphql_name(a): a.python_name for a in strawberry_field.arguments}
-    defaults = {
-        v.variable.name.value: v.default_value for v in operation.variable_definitions or ()
-    }
+    gives those it leaves out; None when one is of a kind not answered here. `schema`:
+    Strawberry's schema."""
+    names = schema.config.name_converter
+    by_name = {names.get_graphql_name(a): a for a in strawberry_field.arguments}
+    declared = {v.variable.name.value: v for v in operation.variable_definitions or ()}
     given = {a.name.value: a.value for a in node.arguments or ()}
     out: list[_Argument] = []
     for name, definition in field.args.items():
-        python_name = python_names.get(name)
-        named = get_named_type(definition.type)
-        if python_name is None:
+        strawberry_argument = by_name.get(name)
+        if strawberry_argument is None:
             return None
+        python_name = strawberry_argument.python_name
+        plain = get_nullable_type(definition.type)
         value = given.get(name)
-        if value is None:
-            default = definition.default_value
-            if default is not Undefined:
-                if default is not None and named not in _ARGUMENT_TYPES:
-                    return None  # an enum's or an input's default: Strawberry converts it
-                out.append(_Argument(python_name, None, default, None))
-        elif named not in _ARGUMENT_TYPES:
-            return None
+        if plain not in _ARGUMENT_TYPES:
+            argument = _converted(value, definition, strawberry_argument, declared, schema)
+            if argument is None:
+                return None
+            if argument is not Undefined:
+                out.append(argument)
+        elif value is None:
+            if definition.default_value is not Undefined:
+                out.append(_Argument(python_name, None, definition.default_value, None))
         elif isinstance(value, VariableNode):
-            if defaults.get(value.name.value) is not None:
+            variable = declared.get(value.name.value)
+            if variable is None or variable.default_value is not None:
                 return None  # a variable's default: execution applies it
-            out.append(_Argument(python_name, value.name.value, None, _ARGUMENT_TYPES[named]))
-        elif isinstance(value, _LITERALS[named]):
+            out.append(_Argument(python_name, value.name.value, None, _ARGUMENT_TYPES[plain]))
+        elif isinstance(value, _LITERALS[plain]):
             out.append(_Argument(python_name, None, _literal(value), None))
         else:
             return None
     return tuple(out)
+
+
+def _converted(
+    value: Any, definition: Any, strawberry_argument: Any, declared: dict[str, Any], schema: Any
+) -> Any:
+    """An enum's, an input's or a list's argument (see `_arguments`); Undefined when it is
+    left out and has no default (the resolver's own default applies, as in execution)."""
+    python_name = strawberry_argument.python_name
+    graphql_name = schema.config.name_converter.get_graphql_name(strawberry_argument)
+    argument = functools.partial(
+        _Argument,
+        python_name,
+        strawberry_type=strawberry_argument.type,
+        graphql_name=graphql_name,
+    )
+    if value is None:
+        if definition.default_value is Undefined:
+            return Undefined
+        if definition.default_value is not None:
+            return None  # an enum's or an input's default as graphql-core keeps it
+        return argument(None, None, None)
+    if isinstance(value, VariableNode):
+        variable = declared.get(value.name.value)
+        if variable is None or variable.default_value is not None:
+            return None
+        coerce_as = type_from_ast(schema._schema, variable.type)
+        return argument(value.name.value, None, None, coerce_as=coerce_as)
+    if _has_variable(value):
+        return None  # a literal's value would depend on the request
+    coerced = value_from_ast(value, definition.type)
+    return None if coerced is Undefined else argument(None, coerced, None)
+
+
+def _has_variable(node: Any) -> bool:
+    if isinstance(node, VariableNode):
+        return True
+    if isinstance(node, ListValueNode):
+        return any(_has_variable(value) for value in node.values)
+    if isinstance(node, ObjectValueNode):
+        return any(_has_variable(field.value) for field in node.fields)
+    return False
 
 
 def _literal(node: Any) -> Any:

@@ -35,6 +35,12 @@ SEARCH = '{ search(text: "solar", first: 5) { kind key title } }'
 CADT_TERM = """query($value: String!) { cadtTerm(field: "projectType", value: $value) {
   field value } }"""
 PAGE = "query($first: Int) { projects(first: $first) { totalCount nodes { ref title } } }"
+FILTERED = """query($filter: ProjectFilter) { projects(filter: $filter, first: 5,
+  orderBy: [{field: REGISTERED_ON, direction: DESC}, {field: REF}]) {
+  totalCount nodes { ref status registeredOn hostCountry { code } } } }"""
+ORDERED = """query($order: [ProjectOrder!], $first: Int) {
+  projects(orderBy: $order, first: $first) { nodes { ref title } } }"""
+STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
 
 _documents = itertools.count()
 
@@ -81,6 +87,22 @@ CASES = [
     ("a unit's trace", TRACE, {"serial": "JP-X-ID-02-2016-1-000003"}),
     ("a list of objects", SEARCH, {}),
     ("a page, its size by a variable", PAGE, {"first": 3}),
+    (
+        "an input by a variable, an enum's list by a literal",
+        FILTERED,
+        {"filter": {"status": ["REGISTERED"], "OR": [{"asean": True}, {"hostCountries": ["MN"]}]}},
+    ),
+    (
+        "an input by a variable, given null",
+        FILTERED,
+        {"filter": None},
+    ),
+    (
+        "a list of inputs by a variable, one item given as an object",
+        ORDERED,
+        {"order": {"field": "TITLE", "direction": "DESC"}, "first": 4},
+    ),
+    ("a list of enums by a literal", STATS, {}),
 ]
 
 
@@ -136,6 +158,54 @@ async def test_variables_that_do_not_fit_are_reported_by_execution(
     assert trips == 0
 
 
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        (FILTERED, {"filter": {"status": ["NO_SUCH_STATUS"]}}),
+        (FILTERED, {"filter": {"noSuchField": True}}),
+        (FILTERED, {"filter": "REGISTERED"}),
+        (ORDERED, {"order": [{"direction": "DESC"}]}),
+        (ORDERED.replace("[ProjectOrder!]", "[ProjectOrder!]!"), {"order": None}),
+    ],
+    ids=[
+        "an enum value the schema lacks",
+        "an input field the schema lacks",
+        "a string for an input",
+        "an input without its required field",
+        "null for a non-null variable",
+    ],
+)
+async def test_enum_and_input_variables_that_do_not_fit_are_reported_by_execution(
+    seeded_client: httpx.AsyncClient, outcomes: list[str], query: str, variables: dict
+) -> None:
+    document = fresh(query)
+    fitting = (
+        {"filter": {"asean": True}}
+        if "$filter" in query
+        else {"order": [{"field": "REF"}], "first": 3}
+    )
+    await third_answer(seeded_client, document, fitting)  # the plan is made
+    refused, trips = await answer_and_trips(seeded_client, document, variables, "plans")
+    assert outcomes[-1] == "left"
+    own, _ = await graphql_cores(seeded_client, query, variables)
+    assert refused == own
+    assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert trips == 0
+
+
+async def test_a_missing_input_variable_is_left_to_execution_which_leaves_the_argument_out(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    document = fresh(ORDERED)
+    await third_answer(seeded_client, document, {"order": [{"field": "REF"}], "first": 3})
+    answered, trips = await answer_and_trips(seeded_client, document, {"first": 2}, "plans")
+    assert outcomes[-1] == "left"
+    own, own_trips = await graphql_cores(seeded_client, ORDERED, {"first": 2})
+    assert answered == own
+    assert "errors" not in answered
+    assert trips == own_trips
+
+
 async def test_an_error_of_a_non_null_root_field_nulls_the_data(
     seeded_client: httpx.AsyncClient, outcomes: list[str]
 ) -> None:
@@ -179,6 +249,9 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
     assert qualifies('{ country(code: "JP") { code } }')
     assert qualifies(ALIASED, "Lookup")
     assert qualifies(SEARCH)  # a list of objects, an Int literal and a defaulted argument
+    assert qualifies("{ projects(orderBy: [{field: REF}]) { totalCount } }")  # an input
+    assert qualifies("{ stats(groupBy: [COUNTRY]) { country } }")  # a list of enums
+    assert qualifies(FILTERED)
 
 
 @pytest.mark.parametrize(
@@ -194,8 +267,14 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         ),
         ("query($id: ID!) { node(id: $id) { id } }", None),
         ('query($code: String! = "JP") { country(code: $code) { code } }', None),
-        ("{ projects(orderBy: [{field: REF}]) { totalCount } }", None),
-        ("{ stats(groupBy: [COUNTRY]) { country } }", None),
+        (
+            "query($c: String!) { projects(filter: {hostCountries: [$c]}) { totalCount } }",
+            None,
+        ),
+        (
+            "query($f: ProjectFilter = {asean: true}) { projects(filter: $f) { totalCount } }",
+            None,
+        ),
         ("query A { graphInfo { store } } query B { graphInfo { store } }", None),
         ("query A { graphInfo { store } }", "B"),
     ],
@@ -206,8 +285,8 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         "a variable below the root",
         "an abstract type",
         "a variable's default",
-        "an input argument",
-        "an enum argument",
+        "a variable inside an input's literal",
+        "an input variable's default",
         "no operation named",
         "another operation's name",
     ],
