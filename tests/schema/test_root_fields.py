@@ -41,6 +41,10 @@ FILTERED = """query($filter: ProjectFilter) { projects(filter: $filter, first: 5
 ORDERED = """query($order: [ProjectOrder!], $first: Int) {
   projects(orderBy: $order, first: $first) { nodes { ref title } } }"""
 STATS = "{ stats(groupBy: [COUNTRY, YEAR]) { country year projectCount creditsIssued } }"
+SECTORS = """query($ref: String!, $s: Boolean!) { project(ref: $ref) {
+  ref technologies { key sectors @include(if: $s) { key } } } }"""
+NESTED_PAGE = """query($code: String!, $n: Int) { country(code: $code) {
+  code projects(first: $n) { totalCount nodes { ref } } } }"""
 
 _documents = itertools.count()
 
@@ -103,6 +107,8 @@ CASES = [
         {"order": {"field": "TITLE", "direction": "DESC"}, "first": 4},
     ),
     ("a list of enums by a literal", STATS, {}),
+    ("a variable below the root, in a directive", SECTORS, {"ref": "ID002", "s": True}),
+    ("a variable below the root, a page's size", NESTED_PAGE, {"code": "ID", "n": 2}),
 ]
 
 
@@ -140,6 +146,8 @@ FITTING = {
     PAGE: {"first": 2},
     FILTERED: {"filter": {"asean": True}},
     ORDERED: {"order": [{"field": "REF"}], "first": 3},
+    SECTORS: {"ref": "ID002", "s": False},
+    NESTED_PAGE: {"code": "ID", "n": 3},
 }
 ORDER_REQUIRED = ORDERED.replace("[ProjectOrder!]", "[ProjectOrder!]!")
 FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
@@ -157,6 +165,8 @@ FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
         (FILTERED, {"filter": "REGISTERED"}),
         (ORDERED, {"order": [{"direction": "DESC"}]}),
         (ORDER_REQUIRED, {"order": None}),
+        (SECTORS, {"ref": "ID002"}),
+        (NESTED_PAGE, {"code": "ID", "n": "three"}),
     ],
     ids=[
         "a number for a string",
@@ -168,6 +178,8 @@ FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
         "a string for an input",
         "an input without its required field",
         "null for a non-null variable",
+        "a missing variable below the root",
+        "a string for an Int below the root",
     ],
 )
 async def test_variables_that_do_not_fit_are_reported_by_execution(
@@ -194,6 +206,25 @@ async def test_a_missing_input_variable_is_left_to_execution_which_leaves_the_ar
     assert answered == own
     assert "errors" not in answered
     assert trips == own_trips
+
+
+async def test_each_value_of_a_variable_below_the_root_is_answered_by_its_own_plan(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    document = fresh(SECTORS)
+    with_sectors = {"ref": "ID002", "s": True}
+    await third_answer(seeded_client, document, with_sectors)
+    assert outcomes[-1] == "answered"
+    without, _ = await answer_and_trips(
+        seeded_client, document, {**with_sectors, "s": False}, "plans"
+    )
+    assert outcomes[-1] == "left"  # no plan yet for this value: execution answers it
+    again, _ = await third_answer(seeded_client, document, {**with_sectors, "s": False})
+    assert outcomes[-1] == "answered"
+    own, _ = await graphql_cores(seeded_client, SECTORS, {**with_sectors, "s": False})
+    assert without == again == own
+    assert all("sectors" not in t for t in own["data"]["project"]["technologies"])
+    assert own["data"]["project"]["technologies"]
 
 
 async def test_an_error_of_a_non_null_root_field_nulls_the_data(
@@ -251,7 +282,7 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         ("mutation { __typename }", None),
         ('{ country(code: "JP") @include(if: true) { code } }', None),
         (
-            "query($ref: String!, $s: Boolean!) { project(ref: $ref) "
+            "query($ref: String!, $s: Boolean = true) { project(ref: $ref) "
             "{ technologies { sectors @include(if: $s) { key } } } }",
             None,
         ),
@@ -272,7 +303,7 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         "two root fields",
         "a mutation",
         "a directive on the root field",
-        "a variable below the root",
+        "a variable's default below the root",
         "an abstract type",
         "a variable's default",
         "a variable inside an input's literal",
