@@ -57,6 +57,7 @@ from schema.node import (
     first_node_of,
     graph_key_attribute,
     nodes_of,
+    rows_of,
 )
 from schema.plan_functions import Complete, Plan, PlanStep, compiled_plan, is_identifier
 from schema.prefetch import RELATIONS
@@ -252,7 +253,7 @@ class PlannedExecutor(DirectExecutor):
 
         relation = direct.relation
         if getattr(relation, "node_relation", False):
-            step = _node_relation_step(parent_type, name, gql_type, complete)
+            step = _node_relation_step(parent_type, name, gql_type, complete, relation)
             if step is not None:
                 return step
 
@@ -331,20 +332,30 @@ class PlannedExecutor(DirectExecutor):
 
 
 def _node_relation_step(
-    parent_type: GraphQLObjectType, name: str, gql_type: GraphQLOutputType, complete: Complete
+    parent_type: GraphQLObjectType,
+    name: str,
+    gql_type: GraphQLOutputType,
+    complete: Complete,
+    relation: Any,
 ) -> PlanStep | None:
-    """A relation whose resolver is marked `node_relation` (schema/node.py), answered as that
-    resolver answers it, from the loader a compiled read primed, without the call: the plan
-    reads the object's graph key in place and hands it to this step."""
+    """A relation whose resolver is marked `node_relation` or `row_relation` (schema/node.py),
+    answered as that resolver answers it, from the loader a compiled read primed, without the
+    call: the plan reads the object's graph key in place and hands it to this step."""
     query = RELATIONS.get(parent_type.name, {}).get(name)
     key = graph_key_attribute(parent_type.name)
     inner, many = object_type_of(gql_type)
     if query is None or key is None or inner is None:
         return None
-    cls = accepted_class(inner)
-    if cls is None or cls is object:
-        return None
-    build = nodes_of(cls) if many else first_node_of(cls)
+    build_row = getattr(relation, "row_builder", None)
+    if build_row is not None:
+        if not many:
+            return None
+        build = rows_of(build_row)
+    else:
+        cls = accepted_class(inner)
+        if cls is None or cls is object:
+            return None
+        build = nodes_of(cls) if many else first_node_of(cls)
 
     def answer(graph_key: Any, context: Any) -> Any:
         held = context.loaders.related(query).primed.get(graph_key, MISSING)

@@ -22,6 +22,8 @@ from schema.node import (
     from_row,
     node_relation,
     related_rows,
+    row_relation,
+    source_of_row,
     sources_of,
 )
 from schema.pagination import Connection, nested_connection
@@ -130,6 +132,7 @@ class Project(Node):
     )
 
     @strawberry.field
+    @row_relation(source_of_row)
     def sources(self, info: Ctx) -> list[Source]:
         return sources_of(info, "project", self.ref)
 
@@ -181,14 +184,17 @@ class Project(Node):
         return related(info, "project_technologies", self.ref, Technology)
 
     @strawberry.field
+    @row_relation(_methodology_use)
     def methodologies(self, info: Ctx) -> list[MethodologyUse]:
         return related_rows(info, "project_methodologies", self.ref, _methodology_use)
 
     @strawberry.field
+    @row_relation(_participation)
     def participants(self, info: Ctx) -> list[Participation]:
         return related_rows(info, "project_participants", self.ref, _participation)
 
     @strawberry.field
+    @row_relation(_funding)
     def funding(self, info: Ctx) -> list[Funding]:
         return related_rows(info, "project_funding", self.ref, _funding)
 

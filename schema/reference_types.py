@@ -19,6 +19,8 @@ from schema.node import (
     loaded,
     node_relation,
     nodes_of,
+    row_relation,
+    source_of_row,
     sources_of,
 )
 from schema.pagination import Connection, nested_connection
@@ -97,6 +99,7 @@ class Country(Node):
     data_quality: DataQuality
 
     @strawberry.field
+    @row_relation(source_of_row)
     def sources(self, info: Ctx) -> list[Source]:
         return sources_of(info, "country", self.code)
 
@@ -299,6 +302,7 @@ class Organization(Node):
     data_quality: DataQuality
 
     @strawberry.field
+    @row_relation(source_of_row)
     def sources(self, info: Ctx) -> list[Source]:
         return sources_of(info, "organization", self.key)
 

@@ -23,7 +23,7 @@ from cypher.migrations import NODE_KEYS
 from schema.context import RequestContext
 from schema.direct_fields import accepted_class
 from schema.document_cache import nested_variables
-from schema.node import PrimedOnly, first_node_of, from_row, nodes_of
+from schema.node import PrimedOnly, first_node_of, from_row, nodes_of, rows_of
 from schema.object_plans import Planned, PlannedExecutor
 from schema.plan_functions import PlanStep, _plan_code, compiled_plan, plan_text
 from schema.prefetch import RELATIONS
@@ -282,14 +282,26 @@ async def test_a_resolver_marked_node_relation_answers_what_plans_read_in_its_pl
         ("Country", "partnerships"),
         ("Technology", "sectors"),
         ("Organization", "country"),
+        ("Project", "funding"),
+        ("Project", "participants"),
+        ("Project", "methodologies"),
+        ("Project", "sources"),
+        ("Country", "sources"),
     }
     for gql_type, name, resolver in marked:
         query = RELATIONS[gql_type.name][name]
         source = from_row(accepted_class(gql_type), {NODE_KEYS[gql_type.name]: "K1"})
         target = get_named_type(gql_type.fields[name].type)
-        rows = [{"node": {NODE_KEYS[target.name]: f"N{i}"}} for i in (1, 2)]
+        build_row = getattr(resolver, "row_builder", None)
+        if build_row is None:
+            rows = [{"node": {NODE_KEYS[target.name]: f"N{i}"}} for i in (1, 2)]
+            many = isinstance(get_nullable_type(gql_type.fields[name].type), GraphQLList)
+            build = (nodes_of if many else first_node_of)(accepted_class(target))
+        else:  # the relation's own properties and its node's
+            rows = [
+                {"rel": {"role": "R", "version": "01.0"}, "node": {"id": f"N{i}"}} for i in (1, 2)
+            ]
+            build = rows_of(build_row)
         context = RequestContext(store=None, request_id="test")  # type: ignore[arg-type]
         context.loaders.related(query).prime_many({"K1": rows})
-        many = isinstance(get_nullable_type(gql_type.fields[name].type), GraphQLList)
-        build = (nodes_of if many else first_node_of)(accepted_class(target))
         assert resolver(source, info=PrimedOnly(context)) == build(rows), (gql_type, name)
