@@ -10,7 +10,7 @@ from cypher.compiled_reads import Paged, compose, relation, relation_params
 from cypher.registry import QueryRegistry
 from schema.prefetch import LOOKUPS, PAGES, RELATIONS, TARGETS
 from seed.seed_files import read_seed
-from tests.conftest import data, projection
+from tests.conftest import data, gql, projection
 
 PROJECTS = read_seed()["projects.json"]
 QUERIES = QueryRegistry("neo4j")
@@ -383,3 +383,33 @@ async def test_pages_of_a_technology_s_projects_come_with_its_project(
         )
         assert alone_trips > 1
         assert data(alone)["technologies"]["nodes"] == [technology]
+
+
+async def test_an_account_s_block_count_is_every_block_its_pages_give(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # The count and the pages are read by different parts of one statement
+    # (cypher/queries/account_blocks.cypher): walked to the end, the pages give the count.
+    query = """{ countries(first: 50) { nodes { accounts { id key
+      blocks(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { key } } } } } }"""
+    following = """query($id: ID!, $after: String) { node(id: $id) { ... on Account {
+      blocks(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+      nodes { key } } } } }"""
+    accounts = [
+        account
+        for country in data(await gql(seeded_client, query))["countries"]["nodes"]
+        for account in country["accounts"]
+    ]
+    held = [a for a in accounts if a["blocks"]["totalCount"]]
+    assert held
+    for account in held:
+        keys: list[str] = []
+        page = account["blocks"]
+        while True:
+            keys += [node["key"] for node in page["nodes"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+            answer = await gql(seeded_client, following, id=account["id"], after=after)
+            page = data(answer)["node"]["blocks"]
+        assert len(keys) == len(set(keys)) == account["blocks"]["totalCount"], account["key"]
