@@ -228,9 +228,10 @@ async def _build_later(value: Awaitable[Any], build: Callable[[Any], T]) -> T:
 def related_rows(
     info: Info[RequestContext, None], query: str, key: Any, build: Callable[[Row], T]
 ) -> list[T] | Awaitable[list[T]]:
-    """A relation's items, each built from its row (see `loaded`)."""
+    """A relation's items, each built from its row (see `loaded`). `build` is a module-level
+    function: its list builder (`rows_of`) is made once and kept."""
     loader = info.context.loaders.related(query)
-    return loaded(info, loader, key, lambda rows: [build(row) for row in rows])
+    return loaded(info, loader, key, rows_of(build))
 
 
 F = TypeVar("F", bound=Callable[..., Any])
