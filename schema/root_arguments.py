@@ -1,8 +1,9 @@
 """The arguments of a qualifying root field (schema/root_fields.py): as the document gives
 them, worked out once; per request, its variables coerced as graphql-core coerces them and
 its enum and input values converted by Strawberry's own `convert_argument`, as its resolver
-wrapper converts them. A variable that does not fit, or is missing, leaves the request to
-execution, which coerces it or reports it."""
+wrapper converts them. A missing variable takes its default, coerced once as graphql-core
+coerces it. A variable that does not fit, or is missing without a default, leaves the request
+to execution, which coerces it or reports it."""
 
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ class Argument:
     coerce_as: GraphQLInputType | None = None
     strawberry_type: Any = None
     graphql_name: str = ""
+    # The variable's default as graphql-core coerces it, for a request that leaves it out.
+    default: Any = Undefined
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ class RootArguments:
     given: tuple[Argument, ...]
     converted: tuple[Argument, ...]  # those Strawberry converts: enums, inputs, lists
     # The variables used below the root, each with its declared type (graphql-core coerces
-    # them to it).
-    below: tuple[tuple[str, GraphQLInputType], ...]
+    # them to it) and its default as coerced (Undefined: none).
+    below: tuple[tuple[str, GraphQLInputType, Any], ...]
     scalar_registry: Any
     config: Any
 
@@ -89,9 +92,11 @@ class RootArguments:
                 out[argument.python_name] = argument.value
                 continue
             value = variables.get(argument.variable, Undefined)
-            if argument.coerce_as is not None:
-                if value is Undefined:
+            if value is Undefined:
+                if argument.default is Undefined:
                     return None
+                value = argument.default  # already coerced
+            elif argument.coerce_as is not None:
                 value = coerce_input_value(value, argument.coerce_as)
                 if value is Undefined:
                     return None
@@ -107,12 +112,14 @@ class RootArguments:
         arguments (`kwargs`, before conversion), those below the root here; None when one of
         these does not fit (execution reports it)."""
         out = {a.variable: kwargs[a.python_name] for a in self.given if a.variable}
-        for name, declared in self.below:
+        for name, declared, default in self.below:
             if name in out:
                 continue
             value = variables.get(name, Undefined)
             if value is Undefined:
-                if isinstance(declared, GraphQLNonNull):
+                if default is not Undefined:
+                    out[name] = default
+                elif isinstance(declared, GraphQLNonNull):
                     return None
                 continue  # left out, as graphql-core leaves it out
             value = coerce_input_value(value, declared)
@@ -167,17 +174,31 @@ def _below(
     operation: OperationDefinitionNode,
     fragments: dict[str, FragmentDefinitionNode],
     schema: GraphQLSchema,
-) -> tuple[tuple[str, GraphQLInputType], ...] | None:
-    """The variables used below the root, with their declared types; None when one has a
-    default (execution applies it)."""
+) -> tuple[tuple[str, GraphQLInputType, Any], ...] | None:
+    """The variables used below the root, with their declared types and defaults; None when
+    one is not declared or its default is not answered here (`_default`)."""
     declared = {v.variable.name.value: v for v in operation.variable_definitions or ()}
     out = []
     for name in sorted(nested_variables(operation, fragments.values())):
         variable = declared.get(name)
-        if variable is None or variable.default_value is not None:
+        if variable is None:
             return None
-        out.append((name, type_from_ast(schema, variable.type)))
+        variable_type = type_from_ast(schema, variable.type)
+        default = _default(variable, variable_type)
+        if default is None:
+            return None
+        out.append((name, variable_type, default))
     return tuple(out)
+
+
+def _default(variable: Any, variable_type: Any) -> Any:
+    """A variable's default as graphql-core coerces it (`value_from_ast`), Undefined when it
+    has none; None for a default of null or one that does not coerce (execution applies or
+    reports it)."""
+    if variable.default_value is None:
+        return Undefined
+    value = value_from_ast(variable.default_value, variable_type)
+    return None if value is Undefined else value
 
 
 def _arguments(
@@ -213,9 +234,13 @@ def _arguments(
                 out.append(Argument(python_name, None, definition.default_value, None))
         elif isinstance(value, VariableNode):
             variable = declared.get(value.name.value)
-            if variable is None or variable.default_value is not None:
-                return None  # a variable's default: execution applies it
-            out.append(Argument(python_name, value.name.value, None, _ARGUMENT_TYPES[plain]))
+            if variable is None:
+                return None
+            default = _default(variable, type_from_ast(schema._schema, variable.type))
+            if default is None:
+                return None
+            kind = _ARGUMENT_TYPES[plain]
+            out.append(Argument(python_name, value.name.value, None, kind, default=default))
         elif isinstance(value, _LITERALS[plain]):
             out.append(Argument(python_name, None, _literal(value), None))
         else:
@@ -244,10 +269,13 @@ def _converted(
         return argument(None, None, None)
     if isinstance(value, VariableNode):
         variable = declared.get(value.name.value)
-        if variable is None or variable.default_value is not None:
+        if variable is None:
             return None
         coerce_as = type_from_ast(schema._schema, variable.type)
-        return argument(value.name.value, None, None, coerce_as=coerce_as)
+        default = _default(variable, coerce_as)
+        if default is None:
+            return None
+        return argument(value.name.value, None, None, coerce_as=coerce_as, default=default)
     if _has_variable(value):
         return None  # a literal's value would depend on the request
     coerced = value_from_ast(value, definition.type)

@@ -18,11 +18,12 @@ Which operations qualify is worked out once per document: a query (no directives
 single root field (aliased or not, without directives) whose Strawberry field has an async
 resolver and no extensions or permission classes; whose type is an object type or a list of
 them, with a known class; whose arguments are given as literals or as variables, and whose
-variables have no defaults (schema/root_arguments.py). A plan depends on the variables used
-below the root (`@include(if: $s)`, a nested page's size): it is the one requests made with
-the same values of those, found per request by their coerced values, as the executor keys
-it. A variable that does not fit its type, or is missing, sends the request to execution,
-which coerces or reports it.
+variables' defaults, where they have one, are not null (schema/root_arguments.py). A plan
+depends on the variables used below the root (`@include(if: $s)`, a nested page's size): it
+is the one requests made with the same values of those, found per request by their coerced
+values (a missing variable's default included), as the executor keys it. A variable that does
+not fit its type, or is missing without a default, sends the request to execution, which
+coerces or reports it.
 """
 
 from __future__ import annotations

@@ -45,6 +45,14 @@ SECTORS = """query($ref: String!, $s: Boolean!) { project(ref: $ref) {
   ref technologies { key sectors @include(if: $s) { key } } } }"""
 NESTED_PAGE = """query($code: String!, $n: Int) { country(code: $code) {
   code projects(first: $n) { totalCount nodes { ref } } } }"""
+DEFAULT_CODE = 'query($code: String = "JP") { country(code: $code) { code name asean } }'
+DEFAULT_FILTER = """query($filter: ProjectFilter = {asean: true, status: [REGISTERED]}) {
+  projects(filter: $filter, first: 5) { totalCount nodes { ref hostCountry { code } } } }"""
+DEFAULT_ORDER = """query($order: [ProjectOrder!] = [{field: TITLE, direction: DESC}],
+  $first: Int = 4) { projects(orderBy: $order, first: $first) { nodes { ref title } } }"""
+DEFAULT_BELOW = """query($ref: String!, $s: Boolean = true, $n: Int = 2) { project(ref: $ref) {
+  ref technologies { key sectors @include(if: $s) { key } } hostCountry {
+  projects(first: $n) { nodes { ref } } } } }"""
 
 _documents = itertools.count()
 
@@ -119,6 +127,18 @@ CASES = [
     ("a list of enums by a literal", STATS, {}),
     ("a variable below the root, in a directive", SECTORS, {"ref": "ID002", "s": True}),
     ("a variable below the root, a page's size", NESTED_PAGE, {"code": "ID", "n": 2}),
+    ("a string variable left to its default", DEFAULT_CODE, {}),
+    ("a string variable with a default, given", DEFAULT_CODE, {"code": "MN"}),
+    ("an input variable left to its default", DEFAULT_FILTER, {}),
+    ("an input variable with a default, given", DEFAULT_FILTER, {"filter": {"asean": False}}),
+    ("an input variable with a default, given null", DEFAULT_FILTER, {"filter": None}),
+    ("a list of inputs and an Int left to their defaults", DEFAULT_ORDER, {}),
+    ("variables below the root left to their defaults", DEFAULT_BELOW, {"ref": "ID002"}),
+    (
+        "variables below the root with defaults, given",
+        DEFAULT_BELOW,
+        {"ref": "ID002", "s": False, "n": 1},
+    ),
 ]
 
 
@@ -155,6 +175,8 @@ FITTING = {
     ORDERED: {"order": [{"field": "REF"}], "first": 3},
     SECTORS: {"ref": "ID002", "s": False},
     NESTED_PAGE: {"code": "ID", "n": 3},
+    DEFAULT_FILTER: {},
+    DEFAULT_ORDER: {},
 }
 ORDER_REQUIRED = ORDERED.replace("[ProjectOrder!]", "[ProjectOrder!]!")
 FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
@@ -174,6 +196,8 @@ FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
         (ORDER_REQUIRED, {"order": None}),
         (SECTORS, {"ref": "ID002"}),
         (NESTED_PAGE, {"code": "ID", "n": "three"}),
+        (DEFAULT_FILTER, {"filter": {"status": "NO_SUCH_STATUS"}}),
+        (DEFAULT_ORDER, {"order": [{"field": "NO_SUCH_FIELD"}]}),
     ],
     ids=[
         "a number for a string",
@@ -187,6 +211,8 @@ FITTING[ORDER_REQUIRED] = FITTING[ORDERED]
         "null for a non-null variable",
         "a missing variable below the root",
         "a string for an Int below the root",
+        "an enum value the schema lacks, for a variable with a default",
+        "an input field's enum the schema lacks, for a list with a default",
     ],
 )
 async def test_variables_that_do_not_fit_are_reported_by_execution(
@@ -277,6 +303,9 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
     assert qualifies("{ projects(orderBy: [{field: REF}]) { totalCount } }")  # an input
     assert qualifies("{ stats(groupBy: [COUNTRY]) { country } }")  # a list of enums
     assert qualifies(FILTERED)
+    assert qualifies(DEFAULT_CODE)  # a variable's default
+    assert qualifies(DEFAULT_FILTER)  # an input variable's default
+    assert qualifies(DEFAULT_BELOW)  # variables' defaults below the root
 
 
 @pytest.mark.parametrize(
@@ -286,20 +315,17 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         ("mutation { __typename }", None),
         ('{ country(code: "JP") @include(if: true) { code } }', None),
         (
-            "query($ref: String!, $s: Boolean = true) { project(ref: $ref) "
-            "{ technologies { sectors @include(if: $s) { key } } } }",
+            "query($ref: String!, $n: Int = null) { project(ref: $ref) "
+            "{ hostCountry { projects(first: $n) { totalCount } } } }",
             None,
         ),
         ("query($id: ID!) { node(id: $id) { id } }", None),
-        ('query($code: String! = "JP") { country(code: $code) { code } }', None),
+        ("query($code: String = null) { country(code: $code) { code } }", None),
         (
             "query($c: String!) { projects(filter: {hostCountries: [$c]}) { totalCount } }",
             None,
         ),
-        (
-            "query($f: ProjectFilter = {asean: true}) { projects(filter: $f) { totalCount } }",
-            None,
-        ),
+        ("query($f: ProjectFilter = null) { projects(filter: $f) { totalCount } }", None),
         ("query A { graphInfo { store } } query B { graphInfo { store } }", None),
         ("query A { graphInfo { store } }", "B"),
     ],
@@ -307,11 +333,11 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         "two root fields",
         "a mutation",
         "a directive on the root field",
-        "a variable's default below the root",
+        "a variable's default of null below the root",
         "an abstract type",
-        "a variable's default",
+        "a variable's default of null",
         "a variable inside an input's literal",
-        "an input variable's default",
+        "an input variable's default of null",
         "no operation named",
         "another operation's name",
     ],
