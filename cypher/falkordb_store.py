@@ -6,7 +6,6 @@ import asyncio
 import functools
 import logging
 import math
-from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from cypher import migrations
 from cypher.errors import ConstraintViolation, QueryTimeout, StoreError, StoreUnavailable
 from cypher.falkordb_handles import GraphHandles
+from cypher.falkordb_replies import reply_rows
 from cypher.registry import QUERIES_DIR, QueryRegistry
 from cypher.store import GraphStore, Row
 
@@ -69,27 +69,6 @@ def params_header(params: Mapping[str, Any]) -> str:
     if not params:
         return ""
     return "CYPHER " + " ".join(f"{k}={cypher_literal(v)}" for k, v in params.items()) + " "
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def plain(value: Any) -> Any:
-    """Result values to plain Python; nodes and edges must be projected to maps in Cypher."""
-    kind = type(value)
-    if kind in _SCALARS:  # most values: tested by their exact type, which is cheap
-        return value
-    if kind is OrderedDict or kind is dict:
-        return {k: plain(v) for k, v in value.items()}
-    if kind is list:
-        return [plain(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if hasattr(value, "properties") and hasattr(value, "id"):
-        raise StoreError("queries must return maps (n {.*}), not nodes or relationships")
-    return value
 
 
 class FalkorDBStore(GraphStore):
@@ -150,17 +129,18 @@ class FalkorDBStore(GraphStore):
                 # The hot path: take and give back without a context manager's generator.
                 graph = await self._handles.take()
                 try:
-                    if write:
-                        result = await graph.query(query, timeout=self.timeout_ms)
-                    else:
-                        result = await graph.ro_query(query, timeout=self.timeout_ms)
-                except ResponseError as exc:
-                    if write or "empty key" not in str(exc):
-                        raise
-                    # A graph exists from its first write on; GRAPH.QUERY creates it empty.
-                    result = await graph.query(query, timeout=self.timeout_ms)
+                    command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
+                    try:
+                        reply = await graph.execute_command(*self._command(command, query))
+                    except ResponseError as exc:
+                        if write or "empty key" not in str(exc):
+                            raise
+                        # A graph exists from its first write on; GRAPH.QUERY creates it empty.
+                        reply = await graph.execute_command(*self._command("GRAPH.QUERY", query))
                 finally:
                     self._handles.give(graph)
+                # Read here rather than by the client's result object (falkordb_replies.py).
+                return reply_rows(reply)
         except ResponseError as exc:
             raise _translate(str(exc), name) from exc
         except (TimeoutError, RedisTimeoutError) as exc:
@@ -174,8 +154,11 @@ class FalkorDBStore(GraphStore):
             ) from exc
         except RedisError as exc:
             raise StoreError(str(exc), query=name) from exc
-        columns = [column[1] for column in result.header]
-        return [dict(zip(columns, map(plain, row), strict=True)) for row in result.result_set]
+
+    def _command(self, command: str, query: str) -> tuple[Any, ...]:
+        """A statement as the `falkordb` client sends it: in the compact reply format, with the
+        database's own time limit."""
+        return (command, self.graph_name, query, "--compact", "timeout", self.timeout_ms)
 
     async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:
         try:

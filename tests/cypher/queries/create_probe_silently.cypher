@@ -1,0 +1,2 @@
+// Creates one Probe node and returns nothing.  Parameters: $item (int).  Columns: none.
+CREATE (:Probe {item: $item})
