@@ -12,25 +12,20 @@ import pytest
 
 from cypher.embedded import EmbeddedFalkorDB
 from cypher.errors import StoreError
-from cypher.falkordb_store import FalkorDBStore
-from cypher.registry import QUERIES_DIR
-from tests.conftest import TEST_QUERIES
+from cypher.store import GraphStore
+from tests.conftest import new_store, wipe
 
 
 @pytest.fixture
-async def falkordb(embedded: EmbeddedFalkorDB) -> AsyncIterator[FalkorDBStore]:
-    store = FalkorDBStore(
-        graph_name="replies",
-        unix_socket=str(embedded.socket),
-        query_dirs=(QUERIES_DIR, TEST_QUERIES),
-    )
+async def falkordb(embedded: EmbeddedFalkorDB) -> AsyncIterator[GraphStore]:
+    store = new_store(embedded, "replies", url=None)
     yield store
-    await store.drop_graph()
+    await wipe(store)
     await store.close()
 
 
 async def test_a_local_date_time_and_a_local_time_come_back_as_python_values(
-    falkordb: FalkorDBStore,
+    falkordb: GraphStore,
 ) -> None:
     rows = await falkordb.read("echo_temporal", {"at": "1960-05-06T07:08:09", "time": "07:08:09"})
     assert rows == [
@@ -39,18 +34,18 @@ async def test_a_local_date_time_and_a_local_time_come_back_as_python_values(
 
 
 async def test_a_node_returned_whole_is_refused_and_the_store_keeps_working(
-    falkordb: FalkorDBStore,
+    falkordb: GraphStore,
 ) -> None:
     with pytest.raises(StoreError, match=r"must return maps \(n \{\.\*\}\)"):
         await falkordb.write("return_a_node", {"item": 1})
     assert await falkordb.read("echo_value", {"value": 2}) == [{"value": 2}]
 
 
-async def test_a_duration_is_refused_with_what_to_return_instead(falkordb: FalkorDBStore) -> None:
+async def test_a_duration_is_refused_with_what_to_return_instead(falkordb: GraphStore) -> None:
     with pytest.raises(StoreError, match="as a string"):
         await falkordb.read("echo_duration", {"length": "P1D"})
 
 
-async def test_a_statement_that_returns_nothing_gives_no_rows(falkordb: FalkorDBStore) -> None:
+async def test_a_statement_that_returns_nothing_gives_no_rows(falkordb: GraphStore) -> None:
     assert await falkordb.write("create_probe_silently", {"item": 3}) == []
     assert await falkordb.read("count_probes") == [{"probes": 1}]
