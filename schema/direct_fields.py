@@ -299,14 +299,19 @@ def direct_field(parent: GraphQLObjectType, name: str) -> _Field | None:
 
 class ResolvedRoot:
     """What a root field's resolver gave (`value`) or raised (`error`) before execution
-    (schema/root_fields.py), handed to execution as the operation's root value:
-    DirectExecutor completes it, or reports the error, without calling the resolver again."""
+    (schema/root_fields.py)."""
 
     __slots__ = ("error", "value")
 
     def __init__(self, value: Any = None, error: Exception | None = None) -> None:
         self.value = value
         self.error = error
+
+
+class ResolvedRoots(dict[str, ResolvedRoot]):
+    """The operation's root fields, by response name, as their resolvers answered them before
+    execution, handed to execution as the operation's root value: DirectExecutor completes
+    each, or reports its error, without calling its resolver again."""
 
 
 class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -318,9 +323,9 @@ class DirectExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        if type(source) is ResolvedRoot:
+        if type(source) is ResolvedRoots:
             return self._complete_resolved(
-                source, parent_type, field_details_list, path, position_context
+                source[path.key], parent_type, field_details_list, path, position_context
             )
         node = field_details_list[0].node
         middleware = self.middleware_manager

@@ -3,7 +3,7 @@
 - parsing, with the token limit, from a cache of parsed documents;
 - validation, with the depth and alias rule, from a cache of validation results;
 - the cost check against the caller's budget, before execution (so before any database work);
-- a query of one root field answered without graphql-core's execution where it can be
+- a query's root fields answered without graphql-core's execution where they can be
   (schema/root_fields.py);
 - errors rewritten into their client form (schema/errors.py).
 
@@ -36,7 +36,7 @@ from schema.errors import client_errors
 from schema.limits import Limits, depth_and_alias_rule
 from schema.object_plans import PlannedExecutor
 from schema.query_cost import Budget, refusal
-from schema.root_fields import answered, root_field
+from schema.root_fields import answered, root_fields
 
 # Parsed documents and validation results, shared by every request of the process: a client
 # repeating a query (the common case) is parsed and validated once. Bounded, so distinct query
@@ -96,13 +96,13 @@ class RequestPipeline:
             # execution) executes every field itself.
             root = None
             if executor_class is PlannedExecutor:
-                root = root_field(context.schema, context.graphql_document, context.operation_name)
+                root = root_fields(context.schema, context.graphql_document, context.operation_name)
             if root is not None:
                 outcome = await answered(root, context)
                 if type(outcome) is dict:
                     return ExecutionResult(data=outcome, errors=None)
                 if outcome is not None:
-                    root_value = outcome  # the resolver's result, for execution to complete
+                    root_value = outcome  # the resolvers' results, for execution to complete
             result = await await_maybe(
                 execute(
                     context.schema._schema,

@@ -1,7 +1,7 @@
-"""A query of one root field is answered without graphql-core's execution once its selection
-has a plan (schema/root_fields.py): the same response as graphql-core's own execution, errors
-included, in the same round trips; what the plan cannot answer is completed by execution
-without calling the resolver again; anything else is left to execution."""
+"""A query's root fields are answered without graphql-core's execution once their selections
+have plans (schema/root_fields.py): the same response as graphql-core's own execution, errors
+included, in the same round trips; what a plan cannot answer is completed by execution
+without calling a resolver again; anything else is left to execution."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 import schema.request_pipeline
 from cypher.store import counting_round_trips
 from schema.context import RequestContext
-from schema.direct_fields import ResolvedRoot
+from schema.direct_fields import ResolvedRoot, ResolvedRoots
 from schema.node import from_row
 from schema.reference_types import Country
 from schema.root import build_schema
-from schema.root_fields import root_field
+from schema.root_fields import root_fields
 from tests.schema.test_direct_fields import answer_and_trips, executed_by
 
 COUNTRY = "query($code: String!) { country(code: $code) { code name asean } }"
@@ -45,6 +45,14 @@ SECTORS = """query($ref: String!, $s: Boolean!) { project(ref: $ref) {
   ref technologies { key sectors @include(if: $s) { key } } } }"""
 NESTED_PAGE = """query($code: String!, $n: Int) { country(code: $code) {
   code projects(first: $n) { totalCount nodes { ref } } } }"""
+TWO_FIELDS = """query($code: String!, $ref: String!) { country(code: $code) { code name }
+  project(ref: $ref) { ref title hostCountry { code } technologies { key } } }"""
+ALIASED_TWICE = """{ a: country(code: "JP") { code } b: country(code: "MN") { code name asean } }"""
+LIST_AND_OBJECTS = """query($n: Int) { search(text: "solar", first: 3) { kind key }
+  stats(groupBy: [COUNTRY]) { country projectCount } country(code: "ID") { code
+  projects(first: $n) { totalCount nodes { ref } } } }"""
+TWO_COUNTRIES = """query($a: String!, $b: String!) { x: country(code: $a) { code name }
+  y: country(code: $b) { code name } }"""
 DEFAULT_CODE = 'query($code: String = "JP") { country(code: $code) { code name asean } }'
 DEFAULT_FILTER = """query($filter: ProjectFilter = {asean: true, status: [REGISTERED]}) {
   projects(filter: $filter, first: 5) { totalCount nodes { ref hostCountry { code } } } }"""
@@ -65,14 +73,14 @@ def fresh(query: str) -> str:
 @pytest.fixture
 def outcomes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the root-field step gave per request: `answered` (the response), `resolved`
-    (the resolver's result, for execution to complete) or `left` (execution does it all)."""
+    (the resolvers' results, for execution to complete) or `left` (execution does it all)."""
     seen: list[str] = []
     real = schema.request_pipeline.answered
 
     async def recorded(root: Any, context: Any) -> Any:
         outcome = await real(root, context)
         kind = type(outcome)
-        seen.append("answered" if kind is dict else "resolved" if kind is ResolvedRoot else "left")
+        seen.append("answered" if kind is dict else "resolved" if kind is ResolvedRoots else "left")
         return outcome
 
     monkeypatch.setattr(schema.request_pipeline, "answered", recorded)
@@ -127,6 +135,9 @@ CASES = [
     ("a list of enums by a literal", STATS, {}),
     ("a variable below the root, in a directive", SECTORS, {"ref": "ID002", "s": True}),
     ("a variable below the root, a page's size", NESTED_PAGE, {"code": "ID", "n": 2}),
+    ("two root fields", TWO_FIELDS, {"code": "VN", "ref": "ID002"}),
+    ("one root field twice, under aliases", ALIASED_TWICE, {}),
+    ("lists and objects, a variable below one root", LIST_AND_OBJECTS, {"n": 2}),
     ("a string variable left to its default", DEFAULT_CODE, {}),
     ("a string variable with a default, given", DEFAULT_CODE, {"code": "MN"}),
     ("an input variable left to its default", DEFAULT_FILTER, {}),
@@ -143,7 +154,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("query", "variables"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-async def test_a_root_field_with_a_plan_is_answered_as_graphql_core_answers_it(
+async def test_root_fields_with_plans_are_answered_as_graphql_core_answers_them(
     seeded_client: httpx.AsyncClient, outcomes: list[str], query: str, variables: dict
 ) -> None:
     answered, trips = await third_answer(seeded_client, fresh(query), variables)
@@ -165,6 +176,39 @@ async def test_an_error_of_the_resolver_is_reported_as_graphql_core_reports_it(
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert error["path"] == ["country"]
     assert trips == own_trips == 1
+
+
+async def test_an_error_of_one_root_field_is_reported_at_its_path_and_the_others_answered(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    query = fresh(TWO_COUNTRIES)
+    await third_answer(seeded_client, query, {"a": "JP", "b": "MN"})  # the plans are made
+    assert outcomes[-1] == "answered"
+    variables = {"a": "JP", "b": "ZZ"}
+    answer, trips = await answer_and_trips(seeded_client, query, variables, "plans")
+    assert outcomes[-1] == "resolved"  # each resolver ran once, execution completed both
+    own, own_trips = await graphql_cores(seeded_client, TWO_COUNTRIES, variables)
+    assert answer == own
+    assert answer["data"] == {"x": {"code": "JP", "name": "Japan"}, "y": None}
+    [error] = answer["errors"]
+    assert (error["path"], error["extensions"]["code"]) == (["y"], "NOT_FOUND")
+    assert trips == own_trips
+
+
+async def test_an_error_of_a_non_null_root_field_nulls_the_data_of_the_others_too(
+    seeded_client: httpx.AsyncClient, outcomes: list[str]
+) -> None:
+    both = """query($value: String!) { country(code: "JP") { code }
+      cadtTerm(field: "projectType", value: $value) { field value } }"""
+    query = fresh(both)
+    await third_answer(seeded_client, query, {"value": "Energy Efficiency Industry"})
+    assert outcomes[-1] == "answered"
+    missing, _ = await answer_and_trips(seeded_client, query, {"value": "no such"}, "plans")
+    assert outcomes[-1] == "resolved"
+    own, _ = await graphql_cores(seeded_client, both, {"value": "no such"})
+    assert missing == own
+    assert missing["data"] is None
+    assert missing["errors"][0]["path"] == ["cadtTerm"]
 
 
 # Variables that fit each query: its plan is made with them.
@@ -281,7 +325,7 @@ async def test_execution_completes_what_the_resolver_gave_without_calling_it_aga
         result = await app.state.schema.execute(
             fresh('{ country(code: "ZZ") { code name asean } }'),
             context_value=context,
-            root_value=ResolvedRoot(given),
+            root_value=ResolvedRoots(country=ResolvedRoot(given)),
         )
     assert result.errors is None
     assert result.data == {"country": {"code": "ZZ", "name": "Nowhere", "asean": False}}
@@ -292,7 +336,7 @@ _SCHEMA = build_schema()
 
 
 def qualifies(query: str, operation_name: str | None = None) -> bool:
-    return root_field(_SCHEMA, parse(query), operation_name) is not None
+    return root_fields(_SCHEMA, parse(query), operation_name) is not None
 
 
 def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
@@ -303,6 +347,8 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
     assert qualifies("{ projects(orderBy: [{field: REF}]) { totalCount } }")  # an input
     assert qualifies("{ stats(groupBy: [COUNTRY]) { country } }")  # a list of enums
     assert qualifies(FILTERED)
+    assert qualifies(TWO_FIELDS)  # several root fields
+    assert qualifies(ALIASED_TWICE)
     assert qualifies(DEFAULT_CODE)  # a variable's default
     assert qualifies(DEFAULT_FILTER)  # an input variable's default
     assert qualifies(DEFAULT_BELOW)  # variables' defaults below the root
@@ -311,7 +357,9 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
 @pytest.mark.parametrize(
     ("query", "operation_name"),
     [
-        ('{ country(code: "JP") { code } project(ref: "ID002") { ref } }', None),
+        ('{ country(code: "JP") { code } node(id: "Q291bnRyeTpKUA==") { id } }', None),
+        ('{ country(code: "JP") { code } country(code: "JP") { name } }', None),
+        ('{ __typename country(code: "JP") { code } }', None),
         ("mutation { __typename }", None),
         ('{ country(code: "JP") @include(if: true) { code } }', None),
         (
@@ -330,7 +378,9 @@ def test_a_lookup_by_a_variable_or_a_literal_qualifies() -> None:
         ("query A { graphInfo { store } }", "B"),
     ],
     ids=[
-        "two root fields",
+        "a root field of an abstract type beside one that qualifies",
+        "one response name twice",
+        "__typename at the root",
         "a mutation",
         "a directive on the root field",
         "a variable's default of null below the root",
