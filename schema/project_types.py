@@ -225,6 +225,7 @@ class Project(Node):
     @strawberry.field(
         description="Joint Committee decisions about this project (e.g. no objection to its PIN)."
     )
+    @node_relation
     def decisions(self, info: Ctx) -> list[DecisionRef]:
         from schema.decisions import decisions_about
 

@@ -312,6 +312,7 @@ class Organization(Node):
         return related_one(info, "organization_country", self.key, Country)
 
     @strawberry.field(description="Joint Committee decisions that name it (TPE designations).")
+    @node_relation
     def decisions(self, info: Ctx) -> list[DecisionRef]:
         from schema.decisions import decisions_about
 

@@ -287,6 +287,8 @@ async def test_a_resolver_marked_node_relation_answers_what_plans_read_in_its_pl
         ("Project", "methodologies"),
         ("Project", "sources"),
         ("Country", "sources"),
+        ("Project", "decisions"),
+        ("Organization", "decisions"),
     }
     for gql_type, name, resolver in marked:
         query = RELATIONS[gql_type.name][name]

@@ -138,6 +138,13 @@ CASES = [
     ("two root fields", TWO_FIELDS, {"code": "VN", "ref": "ID002"}),
     ("one root field twice, under aliases", ALIASED_TWICE, {}),
     ("lists and objects, a variable below one root", LIST_AND_OBJECTS, {"n": 2}),
+    (
+        "decisions about a project and about an organization",
+        """query($ref: String!, $key: String!) { project(ref: $ref) { ref
+          decisions { key type decidedOn } } organization(key: $key) { key
+          decisions { key type decidedOn body } } }""",
+        {"ref": "ID_PIN001", "key": "ampere-re"},
+    ),
     ("a string variable left to its default", DEFAULT_CODE, {}),
     ("a string variable with a default, given", DEFAULT_CODE, {"code": "MN"}),
     ("an input variable left to its default", DEFAULT_FILTER, {}),
