@@ -348,6 +348,7 @@ class Issuance(Node):
         return related_one(info, "issuance_verification", self.key, Verification)
 
     @strawberry.field(description="The series each registry opened for this issuance.")
+    @node_relation
     def series(self, info: Ctx) -> list[SeriesRef]:
         from schema.ledger_types import Series
 

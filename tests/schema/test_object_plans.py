@@ -289,6 +289,7 @@ async def test_a_resolver_marked_node_relation_answers_what_plans_read_in_its_pl
         ("Country", "sources"),
         ("Project", "decisions"),
         ("Organization", "decisions"),
+        ("Issuance", "series"),
     }
     for gql_type, name, resolver in marked:
         query = RELATIONS[gql_type.name][name]

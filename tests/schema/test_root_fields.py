@@ -28,7 +28,7 @@ ALIASED = """query Lookup($code: String!) { here: country(code: $code) { ...C __
 fragment C on Country { code name partnerships { key } }"""
 PROJECT = """query($ref: String!) { project(ref: $ref) { ref title status
   hostCountry { code name } technologies { key sectors { key } }
-  funding { amount programme { key } } } }"""
+  funding { amount programme { key } } issuances { key series { key quantity } } } }"""
 TRACE = """query($serial: String!) { traceCredit(serial: $serial) { status dataQuality
   block { key } issuance { key } project { ref hostCountry { code } } } }"""
 SEARCH = '{ search(text: "solar", first: 5) { kind key title } }'
