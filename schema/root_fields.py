@@ -74,9 +74,8 @@ class RootField:
     arguments: RootArguments
 
     def answer(self, plan: Plan, value: Any, request: Any) -> Any:
-        """The field's answer by its plan, or _GAVE_UP when the value (or the error the
-        resolver raised) is not what the plan answers, or the plan gives up: execution
-        completes it, field by field."""
+        """The field's answer by its plan, or _GAVE_UP when the resolver's value is not what
+        the plan answers, or the plan gives up: execution completes it, field by field."""
         cls = self.cls
         try:
             if not self.many:
@@ -123,7 +122,7 @@ class RootFields:
 
 _HELPERS = GraphQLResolveInfoHelpers(gather=gather_with_cancel, track=lambda _values: None)
 _NOT_ONE = object()  # the document cache keeps no None: a document that does not qualify
-_GAVE_UP = object()
+_GAVE_UP = object()  # a field its plan does not answer
 _ROOTS: DocumentCache[Any] = DocumentCache(512)
 
 
