@@ -70,15 +70,17 @@ class Argument:
     default: Any = Undefined
 
 
+# A variable used below the root fields: its name, its declared type (graphql-core coerces it
+# to that) and its default as coerced (Undefined: none).
+Below = tuple[str, GraphQLInputType, Any]
+
+
 @dataclass(frozen=True)
 class RootArguments:
-    """A root field's arguments and the variables used below it, worked out once."""
+    """A root field's arguments, worked out once."""
 
     given: tuple[Argument, ...]
     converted: tuple[Argument, ...]  # those Strawberry converts: enums, inputs, lists
-    # The variables used below the root, each with its declared type (graphql-core coerces
-    # them to it) and its default as coerced (Undefined: none).
-    below: tuple[tuple[str, GraphQLInputType, Any], ...]
     scalar_registry: Any
     config: Any
 
@@ -107,26 +109,10 @@ class RootArguments:
             out[argument.python_name] = value
         return out
 
-    def coerced(self, kwargs: dict[str, Any], variables: dict[str, Any]) -> dict[str, Any] | None:
-        """The request's variables as graphql-core coerces them: the root field's from its
-        arguments (`kwargs`, before conversion), those below the root here; None when one of
-        these does not fit (execution reports it)."""
-        out = {a.variable: kwargs[a.python_name] for a in self.given if a.variable}
-        for name, declared, default in self.below:
-            if name in out:
-                continue
-            value = variables.get(name, Undefined)
-            if value is Undefined:
-                if default is not Undefined:
-                    out[name] = default
-                elif isinstance(declared, GraphQLNonNull):
-                    return None
-                continue  # left out, as graphql-core leaves it out
-            value = coerce_input_value(value, declared)
-            if value is Undefined:
-                return None
-            out[name] = value
-        return out
+    def variables(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The variables its arguments take, as graphql-core coerces them, from the
+        arguments (`kwargs`, before conversion)."""
+        return {a.variable: kwargs[a.python_name] for a in self.given if a.variable}
 
     def convert(self, kwargs: dict[str, Any], info: Any) -> bool:
         """Enum and input arguments converted in place to the Python values Strawberry's
@@ -151,54 +137,74 @@ def root_arguments(
     field: GraphQLField,
     node: FieldNode,
     operation: OperationDefinitionNode,
-    fragments: dict[str, FragmentDefinitionNode],
     strawberry_field: Any,
     schema: Any,
 ) -> RootArguments | None:
-    """The arguments of the root field `node` and the variables used below it; None when one
-    is of a kind not answered here. `schema`: Strawberry's schema."""
+    """The arguments of the root field `node`; None when one is of a kind not answered here.
+    `schema`: Strawberry's schema."""
     given = _arguments(field, node, operation, strawberry_field, schema)
-    below = _below(operation, fragments, schema._schema)
-    if given is None or below is None:
+    if given is None:
         return None
     return RootArguments(
         given=given,
         converted=tuple(a for a in given if a.strawberry_type is not None),
-        below=below,
         scalar_registry=schema.schema_converter.scalar_registry,
         config=schema.config,
     )
 
 
-def _below(
+def below_root(
     operation: OperationDefinitionNode,
     fragments: dict[str, FragmentDefinitionNode],
     schema: GraphQLSchema,
-) -> tuple[tuple[str, GraphQLInputType, Any], ...] | None:
-    """The variables used below the root, with their declared types and defaults; None when
-    one is not declared or its default is not answered here (`_default`)."""
+) -> tuple[Below, ...] | None:
+    """The variables used below the operation's root fields; None when one is not declared
+    or its default is not answered here (`_variable`)."""
     declared = {v.variable.name.value: v for v in operation.variable_definitions or ()}
     out = []
     for name in sorted(nested_variables(operation, fragments.values())):
-        variable = declared.get(name)
-        if variable is None:
+        found = _variable(declared, name, schema)
+        if found is None:
             return None
-        variable_type = type_from_ast(schema, variable.type)
-        default = _default(variable, variable_type)
-        if default is None:
-            return None
-        out.append((name, variable_type, default))
+        out.append((name, *found))
     return tuple(out)
 
 
-def _default(variable: Any, variable_type: Any) -> Any:
-    """A variable's default as graphql-core coerces it (`value_from_ast`), Undefined when it
-    has none; None for a default of null or one that does not coerce (execution applies or
-    reports it)."""
+def coerce_below(below: tuple[Below, ...], variables: dict[str, Any], out: dict[str, Any]) -> bool:
+    """Adds to `out` the variables used below the root as graphql-core coerces them (one the
+    root fields' arguments take is there already); False when one does not fit or a non-null
+    one is missing (execution reports it)."""
+    for name, declared, default in below:
+        if name in out:
+            continue
+        value = variables.get(name, Undefined)
+        if value is Undefined:
+            if default is not Undefined:
+                out[name] = default
+            elif isinstance(declared, GraphQLNonNull):
+                return False
+            continue  # left out, as graphql-core leaves it out
+        value = coerce_input_value(value, declared)
+        if value is Undefined:
+            return False
+        out[name] = value
+    return True
+
+
+def _variable(
+    declared: dict[str, Any], name: str, schema: GraphQLSchema
+) -> tuple[GraphQLInputType, Any] | None:
+    """A declared variable's type and its default as graphql-core coerces it
+    (`value_from_ast`; Undefined when it has none); None when it is not declared, or its
+    default is null or does not coerce (execution applies or reports it)."""
+    variable = declared.get(name)
+    if variable is None:
+        return None
+    variable_type = type_from_ast(schema, variable.type)
     if variable.default_value is None:
-        return Undefined
-    value = value_from_ast(variable.default_value, variable_type)
-    return None if value is Undefined else value
+        return variable_type, Undefined
+    default = value_from_ast(variable.default_value, variable_type)
+    return None if default is Undefined or default is None else (variable_type, default)
 
 
 def _arguments(
@@ -233,14 +239,11 @@ def _arguments(
             if definition.default_value is not Undefined:
                 out.append(Argument(python_name, None, definition.default_value, None))
         elif isinstance(value, VariableNode):
-            variable = declared.get(value.name.value)
-            if variable is None:
-                return None
-            default = _default(variable, type_from_ast(schema._schema, variable.type))
-            if default is None:
+            found = _variable(declared, value.name.value, schema._schema)
+            if found is None:
                 return None
             kind = _ARGUMENT_TYPES[plain]
-            out.append(Argument(python_name, value.name.value, None, kind, default=default))
+            out.append(Argument(python_name, value.name.value, None, kind, default=found[1]))
         elif isinstance(value, _LITERALS[plain]):
             out.append(Argument(python_name, None, _literal(value), None))
         else:
@@ -268,13 +271,10 @@ def _converted(
             return None  # an enum's or an input's default as graphql-core keeps it
         return argument(None, None, None)
     if isinstance(value, VariableNode):
-        variable = declared.get(value.name.value)
-        if variable is None:
+        found = _variable(declared, value.name.value, schema._schema)
+        if found is None:
             return None
-        coerce_as = type_from_ast(schema._schema, variable.type)
-        default = _default(variable, coerce_as)
-        if default is None:
-            return None
+        coerce_as, default = found
         return argument(value.name.value, None, None, coerce_as=coerce_as, default=default)
     if _has_variable(value):
         return None  # a literal's value would depend on the request

@@ -54,7 +54,7 @@ from schema.direct_fields import ResolvedRoot, ResolvedRoots, accepted_class, ob
 from schema.document_cache import DocumentCache, nested_variables_key
 from schema.object_plans import made_plan
 from schema.plan_functions import Plan
-from schema.root_arguments import RootArguments, root_arguments
+from schema.root_arguments import Below, RootArguments, below_root, coerce_below, root_arguments
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class RootFields:
     info_class: type
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDefinitionNode]
-    below: bool  # variables are used below the root fields
+    below: tuple[Below, ...]  # the variables used below the root fields
     nested: bytes  # the key of its plans when no variable is used below the root
 
     def plans(self, coerced: dict[str, Any]) -> list[Plan] | None:
@@ -150,18 +150,18 @@ async def answered(roots: RootFields, context: Any) -> dict[str, Any] | Resolved
         kwargs = root.arguments.kwargs(variables)
         if kwargs is None:
             return None
-        more = root.arguments.coerced(kwargs, variables)
-        if more is None:
-            return None
-        coerced.update(more)
+        coerced.update(root.arguments.variables(kwargs))
         calls.append(kwargs)
+    if roots.below and not coerce_below(roots.below, variables, coerced):
+        return None
     plans = roots.plans(coerced)
     if plans is None:
         return None
     # Every argument converted before any resolver is called: a refusal leaves it all to
     # execution, which reports it.
+    variable_values = VariableValues({}, coerced)
     for root, kwargs in zip(roots.fields, calls, strict=True):
-        raw_info = _resolve_info(roots, root, context, coerced)
+        raw_info = _resolve_info(roots, root, context, variable_values)
         info = roots.info_class(_raw_info=raw_info, _field=root.strawberry_field)
         if root.arguments.converted and not root.arguments.convert(kwargs, info):
             return None
@@ -207,7 +207,7 @@ def _resolved(value: Any) -> ResolvedRoot:
 
 
 def _resolve_info(
-    roots: RootFields, root: RootField, context: Any, coerced: dict[str, Any]
+    roots: RootFields, root: RootField, context: Any, variable_values: VariableValues
 ) -> GraphQLResolveInfo:
     """The resolve info graphql-core would build for the root field."""
     return GraphQLResolveInfo(
@@ -220,7 +220,7 @@ def _resolve_info(
         roots.fragments,
         context.root_value,
         roots.operation,
-        VariableValues({}, coerced),
+        variable_values,
         context.context,
         optimized_is_awaitable,
         None,
@@ -252,13 +252,16 @@ def _root_fields(schema: Any, document: DocumentNode, operation_name: str | None
     for node in selections:
         if not isinstance(node, FieldNode) or parent is None:
             return _NOT_ONE
-        root = _qualifying(schema, node, parent, operation, fragments)
+        root = _qualifying(schema, node, parent, operation)
         if root is None:
             return _NOT_ONE
         fields.append(root)
     names = [root.response_name for root in fields]
     if not fields or len(set(names)) != len(names):
         return _NOT_ONE  # fields merged under one response name are left to execution
+    below = below_root(operation, fragments, graphql_schema)
+    if below is None:
+        return _NOT_ONE
     document_id = (id(graphql_schema), operation.loc.source.body, _name(operation))
     return RootFields(
         document=document_id,
@@ -267,7 +270,7 @@ def _root_fields(schema: Any, document: DocumentNode, operation_name: str | None
         info_class=schema.config.info_class,
         operation=operation,
         fragments=fragments,
-        below=any(root.arguments.below for root in fields),
+        below=below,
         nested=nested_variables_key(document_id, operation, fragments.values(), {}),
     )
 
@@ -277,7 +280,6 @@ def _qualifying(
     node: FieldNode,
     parent: GraphQLObjectType,
     operation: OperationDefinitionNode,
-    fragments: dict[str, FragmentDefinitionNode],
 ) -> RootField | None:
     field = parent.fields.get(node.name.value)
     if node.directives or field is None:
@@ -297,7 +299,7 @@ def _qualifying(
     cls = accepted_class(object_type) if object_type is not None else None
     if cls is None:
         return None
-    arguments = root_arguments(field, node, operation, fragments, strawberry_field, schema)
+    arguments = root_arguments(field, node, operation, strawberry_field, schema)
     if arguments is None:
         return None
     info = resolver.info_parameter
