@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cypher.collected_reads import read_collected
@@ -67,7 +67,8 @@ class CreditTrace:
     steps: list[Step]
     lineage: list[dict[str, Any]]
     upstream: dict[str, Any]
-    gaps: list[str] = field(default_factory=list)
+    # None when the read left out what the checks look at (`trace_credit`'s `unread`).
+    gaps: list[str] | None = None
 
     @property
     def issued(self) -> bool:
@@ -155,6 +156,11 @@ TRACE_READS = {
     "steps": "range_transactions",
     "lineage": "trace_unit_blocks",
 }
+# Columns of those reads that a trace can do without: its project's partnership,
+# methodologies, participants and funding, and the sources of each step. Without the last
+# three, `gaps` (which looks at them) is not worked out.
+OPTIONAL_COLUMNS = frozenset({"partnership", "methodologies", "participants", "funding", "sources"})
+GAP_INPUTS = frozenset({"methodologies", "participants", "funding"})
 # What the trace reads itself of the nodes it comes from (its checks above; each node's graph
 # key, which shows it is there, comes too), whether or not a request selects them: a request
 # reads these nodes with these properties and the ones it selects (schema/provenance.py).
@@ -174,14 +180,26 @@ TRACE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 async def trace_credit(
-    store: GraphStore, serial: str, as_of: dt.date | None = None, projection: Projection = ()
+    store: GraphStore,
+    serial: str,
+    as_of: dt.date | None = None,
+    projection: Projection = (),
+    unread: frozenset[str] = frozenset(),
 ) -> CreditTrace:
     """A unit's trace; `projection` (labels of TRACE_NEEDS and their properties) limits what
-    is read of the nodes it comes from."""
+    is read of the nodes it comes from, and the OPTIONAL_COLUMNS in `unread` are not read
+    (empty in the trace)."""
+    if not unread <= OPTIONAL_COLUMNS:
+        raise ValueError(f"a trace reads {sorted(unread - OPTIONAL_COLUMNS)} whatever is asked")
     series, unit = parse_serial(serial)
     params = {"series": series, "unit": unit, "first": unit, "last": unit}
     read = await read_collected(
-        store, "trace_credit", TRACE_READS, {**params, "asOf": query_date(as_of)}, projection
+        store,
+        "trace_credit",
+        TRACE_READS,
+        {**params, "asOf": query_date(as_of)},
+        projection,
+        unread,
     )
     if not read["upstream"]:
         raise TraceError("NOT_FOUND", f"no series {series!r}")
@@ -194,7 +212,8 @@ async def trace_credit(
     steps = [_step(r) for r in read["steps"]]
     lineage = read["lineage"]
     trace = CreditTrace(serial.strip(), series, unit, as_of, steps, lineage, upstream)
-    trace.gaps = find_gaps(trace)
+    if not unread & GAP_INPUTS:
+        trace.gaps = find_gaps(trace)
     return trace
 
 
@@ -215,7 +234,7 @@ async def range_steps(
 
 
 def _step(r: dict[str, Any]) -> Step:
-    return Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"])
+    return Step(r["tx"], r["fromAccount"], r["toAccount"], r["adjustments"], r["sources"] or [])
 
 
 @dataclass

@@ -219,11 +219,18 @@ def _paged(raw: Any, field: FieldNode, type_name: str, depth: int) -> Paged | No
     return Paged(name, _nested(raw, inner, TARGETS[name], depth), limit, after)
 
 
-def selected_names(info: Ctx) -> set[str]:
+def selected_names(info: Ctx, under: tuple[str, ...] = ()) -> set[str]:
     """The names of the fields the current field's selection asks for (e.g. a connection's
-    totalCount), fragments included, read from the query's syntax tree."""
+    totalCount), or asks for under the path `under` of it, fragments included, read from the
+    query's syntax tree."""
     raw = info._raw_info
-    return {f.name.value for root in raw.field_nodes for f in _node_fields(root, (), raw.fragments)}
+    return names_under(raw.field_nodes, raw.fragments, under)
+
+
+def names_under(fields: list[FieldNode], fragments: dict, under: tuple[str, ...]) -> set[str]:
+    """The names of the fields selected under the path `under` of `fields` (one field's
+    nodes in a document)."""
+    return {f.name.value for root in fields for f in _node_fields(root, under, fragments)}
 
 
 def selects(info: Ctx, name: str) -> bool:

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from graphql import FieldNode
 from strawberry.types import Info
 
 from cypher.credit_trace import (
@@ -20,10 +21,11 @@ from cypher.credit_trace import (
 from cypher.credit_trace import CreditTrace as Trace
 from cypher.ledger_ops import STATUS_FOR_KIND
 from schema.context import RequestContext
+from schema.document_cache import DocumentCache, document_key
 from schema.errors import BadUserInput, NotFound
 from schema.ledger_types import CorrespondingAdjustment, CreditBlock, Series, Transaction
 from schema.node import DataQuality, Source, from_row
-from schema.prefetch import prefetch, selected_relations
+from schema.prefetch import names_under, prefetch, selected_relations
 from schema.project_types import Authorization, Issuance, MonitoringPeriod, Project, Verification
 from schema.projection import projection_with
 from schema.reference_types import Country, Methodology, Organization, Partnership
@@ -155,6 +157,37 @@ class CreditTrace:
     data_quality: DataQuality = strawberry.field(description="The weakest along the chain.")
 
 
+# The columns of a trace's read that only some fields need (`history.sources`: a field of its
+# steps). A request that selects none of a column's fields does not read it: each is a
+# traversal the database makes for every trace.
+COLUMN_NEEDED_BY: dict[str, frozenset[str]] = {
+    "partnership": frozenset({"partnership"}),
+    "methodologies": frozenset({"methodologies", "gaps"}),
+    "participants": frozenset({"gaps"}),
+    "funding": frozenset({"gaps"}),
+    "sources": frozenset({"history.sources"}),
+}
+
+
+def unread_columns(info: Ctx) -> frozenset[str]:
+    """The columns of OPTIONAL_COLUMNS that the current `traceCredit` field does not need."""
+    raw = info._raw_info
+    document = document_key(raw)
+    key = None if document is None else (document, tuple(raw.path.as_list()))
+    return _UNREAD.get_or_make(key, lambda: unread_by(raw.field_nodes, raw.fragments))
+
+
+def unread_by(fields: list[FieldNode], fragments: dict[str, Any]) -> frozenset[str]:
+    """The columns that `traceCredit` fields (one field's nodes in a document) do not need."""
+    steps = {f"history.{name}" for name in names_under(fields, fragments, ("history",))}
+    selected = names_under(fields, fragments, ()) | steps
+    return frozenset(c for c, needs in COLUMN_NEEDED_BY.items() if not needs & selected)
+
+
+# Per document and place of the field.
+_UNREAD: DocumentCache[frozenset[str]] = DocumentCache()
+
+
 def credit_trace(t: Trace) -> CreditTrace:
     up = t.upstream
     return CreditTrace(
@@ -178,7 +211,7 @@ def credit_trace(t: Trace) -> CreditTrace:
         methodologies=[from_row(Methodology, m) for m in up.get("methodologies") or []],
         authorizations=[from_row(Authorization, a) for a in up.get("authorizations") or []],
         adjustment_status=AdjustmentStatus(t.adjustment_status),
-        gaps=t.gaps,
+        gaps=t.gaps or [],  # None only when not selected (COLUMN_NEEDED_BY)
         data_quality=DataQuality(t.data_quality),
     )
 
@@ -225,7 +258,8 @@ class ProvenanceQuery:
         try:
             # What the trace reads of its upstream nodes: what it checks, and what is selected.
             projection = projection_with(info._raw_info, TRACE_NEEDS)
-            trace = await trace_credit(info.context.store, serial, as_of, projection)
+            unread = unread_columns(info)
+            trace = await trace_credit(info.context.store, serial, as_of, projection, unread)
         except TraceError as exc:
             raise _refused(exc) from None
         project = trace.upstream.get("project")

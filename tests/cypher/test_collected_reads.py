@@ -16,18 +16,26 @@ QUERIES = QueryRegistry("neo4j")
 
 
 def test_a_sort_key_that_is_not_a_column_is_carried_as_one() -> None:
-    # trace_unit_blocks: RETURN b {.*} AS block, a.id AS account ORDER BY b.quantity DESC, b.first
+    # trace_unit_blocks: RETURN b {.*} AS block ORDER BY b.quantity DESC, b.first
     assert compose(QUERIES, {"lineage": "trace_unit_blocks"}) == (
         "CALL {\n"
         "MATCH (b:CreditBlock)\n"
         "WHERE b.series = $series AND b.first <= $unit AND b.last >= $unit\n"
-        "OPTIONAL MATCH (b)-[:HELD_IN]->(a:Account)\n"
-        "WITH b {.*} AS block, a.id AS account, b.quantity AS order0, b.first AS order1\n"
+        "WITH b {.*} AS block, b.quantity AS order0, b.first AS order1\n"
         "ORDER BY order0 DESC, order1\n"
-        "RETURN collect({block: block, account: account}) AS lineage\n"
+        "RETURN collect({block: block}) AS lineage\n"
         "}\n"
         "RETURN lineage"
     )
+
+
+def test_an_unread_column_is_null_and_its_expression_is_not_run() -> None:
+    # trace_series_upstream: [(p)-[:UNDER]->(ps:Partnership) | ps {.*}][0] AS partnership
+    read = compose(QUERIES, {"upstream": "trace_series_upstream"})
+    unread = compose(QUERIES, {"upstream": "trace_series_upstream"}, (), frozenset({"partnership"}))
+    expression = "[(p)-[:UNDER]->(ps:Partnership) | ps {.*}][0] AS partnership"
+    assert expression in read
+    assert unread == read.replace(expression, "null AS partnership")
 
 
 def test_columns_come_back_in_the_order_given() -> None:

@@ -52,6 +52,20 @@ async def test_trace_of_a_split_block_shows_the_split(seeded_client: httpx.Async
     assert t["block"] == {"key": "JP-X-ID-02-2016-1/28-29"}
 
 
+async def test_each_block_of_a_lineage_names_the_account_that_holds_it(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # The trace's statement does not read accounts: each block answers its own.
+    query = """query($s: String!) { traceCredit(serial: $s) {
+      block { key account { key } } lineage { key account { key } } } }"""
+    t = data(await gql(seeded_client, query, s="JP-X-ID-02-2016-1-000028"))["traceCredit"]
+    assert t["block"] == {"key": "JP-X-ID-02-2016-1/28-29", "account": {"key": "JP-GOJ-HOLDING"}}
+    assert t["lineage"] == [
+        {"key": "JP-X-ID-02-2016-1/28-31", "account": {"key": "JP-MAYEKAWA-HOLDING"}},
+        {"key": "JP-X-ID-02-2016-1/28-29", "account": {"key": "JP-GOJ-HOLDING"}},
+    ]
+
+
 async def test_trace_of_a_retired_unit_shows_its_retirement(
     seeded_client: httpx.AsyncClient,
 ) -> None:
