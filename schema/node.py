@@ -31,6 +31,15 @@ class DataQuality(Enum):
     ILLUSTRATIVE = "ILLUSTRATIVE"
 
 
+_QUALITIES = {quality.value: quality for quality in DataQuality}
+
+
+def data_quality(value: str) -> DataQuality:
+    """The member for a stored value, without the enum's call (a trace converts two dozen);
+    an unknown value raises as the call does."""
+    return _QUALITIES.get(value) or DataQuality(value)
+
+
 @strawberry.enum(description="How a fact came about.")
 class Basis(Enum):
     STATED = strawberry.enum_value("STATED", description="A cited source states it.")
@@ -122,7 +131,7 @@ def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
             values[name] = value
     quality = values.get("data_quality")
     if quality is not None and "data_quality" not in extra:
-        values["data_quality"] = DataQuality(quality)
+        values["data_quality"] = data_quality(quality)
     graph_key = plan.graph_key
     if graph_key is not None:
         values["id"] = global_id(cls.__name__, row[graph_key])

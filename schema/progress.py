@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from schema.analytics import REAL_QUALITIES, Statistic
 from schema.context import RequestContext
-from schema.node import DataQuality, from_row
+from schema.node import DataQuality, data_quality, from_row
 
 Ctx = Info[RequestContext, None]
 
@@ -115,7 +115,7 @@ class ProgressQuery:
                     signed_on=row["signedOn"],
                     signed_on_basis=row["basis"],
                     partner_count=count if row["signedOn"] is not None else None,
-                    data_quality=DataQuality(row["dataQuality"]),
+                    data_quality=data_quality(row["dataQuality"]),
                 )
             )
         credit_years, total = [], 0

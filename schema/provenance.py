@@ -24,7 +24,7 @@ from schema.context import RequestContext
 from schema.document_cache import DocumentCache, document_key
 from schema.errors import BadUserInput, NotFound
 from schema.ledger_types import CorrespondingAdjustment, CreditBlock, Series, Transaction
-from schema.node import DataQuality, Source, from_row
+from schema.node import DataQuality, Source, data_quality, from_row
 from schema.prefetch import names_under, prefetch, selected_relations
 from schema.project_types import Authorization, Issuance, MonitoringPeriod, Project, Verification
 from schema.projection import projection_with
@@ -113,7 +113,7 @@ def step(s: Step) -> TraceStep:
         first_transfer=bool(tx.get("firstTransfer")),
         purpose=tx.get("purpose"),
         beneficiary=tx.get("beneficiary"),
-        data_quality=DataQuality(tx["dataQuality"]),
+        data_quality=data_quality(tx["dataQuality"]),
         sources=[from_row(Source, x) for x in s.sources],
         corresponding_adjustments=[from_row(CorrespondingAdjustment, x) for x in s.adjustments],
         transaction=from_row(Transaction, tx),
@@ -212,7 +212,7 @@ def credit_trace(t: Trace) -> CreditTrace:
         authorizations=[from_row(Authorization, a) for a in up.get("authorizations") or []],
         adjustment_status=AdjustmentStatus(t.adjustment_status),
         gaps=t.gaps or [],  # None only when not selected (COLUMN_NEEDED_BY)
-        data_quality=DataQuality(t.data_quality),
+        data_quality=data_quality(t.data_quality),
     )
 
 

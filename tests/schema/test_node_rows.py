@@ -76,6 +76,16 @@ def test_project_and_country_are_built_without_a_constructor_call() -> None:
     assert (country.code, country.name, country.asean) == ("KH", "Cambodia", True)
 
 
+@pytest.mark.parametrize("quality", list(DataQuality))
+def test_a_stored_data_quality_becomes_its_member(quality: DataQuality) -> None:
+    assert from_row(Country, {"code": "KH", "dataQuality": quality.value}).data_quality is quality
+
+
+def test_a_data_quality_the_enum_does_not_have_is_refused() -> None:
+    with pytest.raises(ValueError, match="'GUESSED' is not a valid DataQuality"):
+        from_row(Country, {"code": "KH", "dataQuality": "GUESSED"})
+
+
 def test_from_row_refuses_a_name_the_type_does_not_take() -> None:
     with pytest.raises(TypeError, match="unknown_field"):
         from_row(Country, {"code": "KH", "name": "Cambodia"}, unknown_field=1)
