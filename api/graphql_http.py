@@ -20,6 +20,11 @@ from cypher.store import counting_round_trips
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
+# The request headers the edge reads (api/request_checks.py, api/graphql_post.py and the
+# cache's ETag check).
+_EDGE_HEADERS = frozenset({b"accept", b"content-length", b"content-type", b"if-none-match"})
+
+
 def _error_body(message: str, code: str) -> bytes:
     return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
 
@@ -48,7 +53,12 @@ class GraphQLHttp:
         if scope["type"] != "http" or scope["path"] != self.path:
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        # Only the headers the edge reads, decoded: a request carries more.
+        headers = {
+            name.decode("latin-1"): v.decode("latin-1")
+            for k, v in scope["headers"]
+            if (name := k.lower()) in _EDGE_HEADERS
+        }
         accept = headers.get("accept", "")
         wants_graphql_response = GRAPHQL_RESPONSE in accept
         media = GRAPHQL_RESPONSE if wants_graphql_response else "application/json"
@@ -113,6 +123,20 @@ class GraphQLHttp:
         chunks: list[bytes] = []
         trips: list[int] = [0]  # replaced by the request's counter below
 
+        def answered(status: int, body: bytes) -> list[tuple[bytes, bytes]]:
+            """A whole body's bookkeeping (the log's details, the cache) and the headers that
+            say it: the database round trips of this request (for benchmarks and N+1
+            checks), and with the cache, a miss."""
+            if details is not None:
+                details["trips"] = trips[0]
+                details["outcome"] = _outcome(body)
+            added = [(b"x-db-round-trips", str(trips[0]).encode())]
+            if cache_as is not None and self.cache is not None:
+                if status == 200 and b'"errors"' not in body:
+                    self.cache.put(cache_as, body)
+                added += _cache_headers(scope["method"], cache_as, "miss", None)
+            return added
+
         async def buffered_send(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
@@ -124,20 +148,8 @@ class GraphQLHttp:
             chunks.append(message.get("body", b""))
             if message.get("more_body"):
                 return
-            # Database round trips of this request, for benchmarks and N+1 checks.
-            trips_header = (b"x-db-round-trips", str(trips[0]).encode())
             body = b"".join(chunks)
-            if details is not None:
-                details["trips"] = trips[0]
-                details["outcome"] = _outcome(body)
-            start["headers"] = [*start.get("headers", []), trips_header]
-            if cache_as is not None and self.cache is not None:
-                if start["status"] == 200 and b'"errors"' not in body:
-                    self.cache.put(cache_as, body)
-                start["headers"] = [
-                    *start["headers"],
-                    *_cache_headers(scope["method"], cache_as, "miss", None),
-                ]
+            start["headers"] = [*start.get("headers", []), *answered(start["status"], body)]
             await self._finish(send, scope["method"], start, body, media, wants_graphql_response)
 
         with counting_round_trips() as counter:
@@ -148,9 +160,12 @@ class GraphQLHttp:
             if answer is None:
                 await self.app(scope, limited_receive, buffered_send)
                 return
-            json_start = {"status": 200, "headers": [(b"content-type", b"application/json")]}
-            await buffered_send({"type": "http.response.start", **json_start})
-            await buffered_send({"type": "http.response.body", "body": answer})
+            if wants_graphql_response:  # its status depends on the answer (`_finish`)
+                json_start = {"status": 200, "headers": [(b"content-type", b"application/json")]}
+                await buffered_send({"type": "http.response.start", **json_start})
+                await buffered_send({"type": "http.response.body", "body": answer})
+                return
+            await _respond(send, 200, media, answer, extra=answered(200, answer))
 
     async def _finish(
         self,

@@ -11,8 +11,7 @@ import logging
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -29,15 +28,20 @@ Params = Mapping[str, Any]
 _round_trips: ContextVar[list[int] | None] = ContextVar("jcm_round_trips", default=None)
 
 
-@contextmanager
-def counting_round_trips() -> Iterator[list[int]]:
-    """Count the round trips made inside the block (`n[0]` after `with … as n`)."""
-    counter = [0]
-    token = _round_trips.set(counter)
-    try:
-        yield counter
-    finally:
-        _round_trips.reset(token)
+class counting_round_trips:  # lower case: used as the function it was
+    """Count the round trips made inside the block (`n[0]` after `with … as n`). A class, not
+    a generator-based context manager: every request enters one, and the generator's
+    machinery cost four times as much."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> list[int]:
+        counter = [0]
+        self._token = _round_trips.set(counter)
+        return counter
+
+    def __exit__(self, *exc: object) -> None:
+        _round_trips.reset(self._token)
 
 
 def to_param(value: Any) -> Any:
