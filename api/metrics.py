@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from starlette.requests import Request
 from starlette.responses import Response
 
+from api.metric_counts import PlainCollector, PlainCounter, PlainHistogram
 from cypher.store import GraphStore
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
@@ -23,39 +24,40 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
-        self.requests = Counter(
+        # Counted on every request and statement: plain numbers (api/metric_counts.py).
+        self.requests = PlainCounter(
             "jcm_requests_total",
             "HTTP requests by route or GraphQL operation (its first root field) and outcome "
             "(ok, the first error code, or http_<status>).",
             ["operation", "outcome"],
-            registry=r,
         )
-        self.latency = Histogram(
+        self.latency = PlainHistogram(
             "jcm_request_duration_seconds",
             "Time to answer a request.",
             ["operation"],
-            buckets=LATENCY_BUCKETS,
-            registry=r,
+            LATENCY_BUCKETS,
         )
-        self.round_trips = Histogram(
+        self.round_trips = PlainHistogram(
             "jcm_request_db_round_trips",
             "Database round trips of one GraphQL request.",
             ["operation"],
-            buckets=TRIP_BUCKETS,
-            registry=r,
+            TRIP_BUCKETS,
         )
-        self.db_seconds = Histogram(
+        self.db_seconds = PlainHistogram(
             "jcm_db_query_duration_seconds",
             "Time of one database statement, by named query.",
             ["query"],
-            buckets=LATENCY_BUCKETS,
-            registry=r,
+            LATENCY_BUCKETS,
         )
-        self.db_queries = Counter(
+        self.db_queries = PlainCounter(
             "jcm_db_queries_total",
             "Database statements by named query and outcome (ok or the error's class).",
             ["query", "outcome"],
-            registry=r,
+        )
+        r.register(
+            PlainCollector(
+                self.requests, self.latency, self.round_trips, self.db_seconds, self.db_queries
+            )
         )
         self.writes_applied = Counter(
             "jcm_db_writes_applied_total",
@@ -73,20 +75,13 @@ class Metrics:
         self.subscriptions = Gauge(
             "jcm_subscriptions_open", "Change-feed subscriptions open now.", registry=r
         )
-        # The labelled instruments of each (operation, outcome); both come from bounded sets.
-        self._requests: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
 
     def watch_store(self, store: GraphStore, pool_size: int) -> None:
         writes = set()
-        statements: dict[tuple[str, str], tuple[Any, Any]] = {}
 
         def observe(name: str, seconds: float, outcome: str, rows: int) -> None:
-            children = statements.get((name, outcome))
-            if children is None:  # labels() locks and looks up: once per label set
-                children = (self.db_seconds.labels(name), self.db_queries.labels(name, outcome))
-                statements[name, outcome] = children
-            children[0].observe(seconds)
-            children[1].inc()
+            self.db_seconds.observe((name,), seconds)
+            self.db_queries.inc((name, outcome))
             if rows and name in writes:
                 self.writes_applied.labels(name).inc()
 
@@ -103,18 +98,11 @@ class Metrics:
         self.subscriptions.set_function(lambda: feed.subscribers)
 
     def request(self, operation: str, outcome: str, seconds: float, trips: int | None) -> None:
-        children = self._requests.get((operation, outcome))
-        if children is None:  # labels() locks and looks up: once per label set
-            children = (
-                self.requests.labels(operation, outcome),
-                self.latency.labels(operation),
-                self.round_trips.labels(operation),
-            )
-            self._requests[operation, outcome] = children
-        children[0].inc()
-        children[1].observe(seconds)
+        # Both labels come from bounded sets (api/access_log.py).
+        self.requests.inc((operation, outcome))
+        self.latency.observe((operation,), seconds)
         if trips is not None:
-            children[2].observe(trips)
+            self.round_trips.observe((operation,), trips)
 
 
 async def metrics_endpoint(request: Request) -> Response:
