@@ -64,8 +64,12 @@ class RequestIdMiddleware:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        given = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
-        rid = given if _SAFE_ID.match(given) else os.urandom(16).hex()
+        given = ""
+        for name, value in scope.get("headers", ()):  # names lower-cased, as servers give them
+            if name == b"x-request-id":
+                given = value.decode("latin-1")
+                break
+        rid = given if given and _SAFE_ID.match(given) else os.urandom(16).hex()
         token = request_id.set(rid)
 
         async def send_with_id(message: Message) -> None:
