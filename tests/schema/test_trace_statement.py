@@ -6,12 +6,13 @@ selected, and is otherwise returned as null without its traversal."""
 from __future__ import annotations
 
 import httpx
+import pytest
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
 
 from cypher.collected_reads import compose
-from cypher.credit_trace import TRACE_READS
+from cypher.credit_trace import OPTIONAL_COLUMNS, TRACE_READS, trace_credit
 from cypher.registry import QueryRegistry
-from schema.provenance import unread_by
+from schema.provenance import COLUMN_NEEDED_BY, unread_by
 from tests.conftest import data, gql
 
 QUERIES = QueryRegistry("neo4j")
@@ -91,3 +92,18 @@ async def test_step_sources_asked_alone_answer_as_asked_with_everything(
     assert [step["seq"] for step in bare["traceCredit"]["history"]] == [
         step["seq"] for step in alone["history"]
     ]
+
+
+def test_every_optional_column_says_which_fields_need_it() -> None:
+    assert set(COLUMN_NEEDED_BY) == OPTIONAL_COLUMNS == set(TRAVERSALS)
+
+
+async def test_a_trace_read_without_what_its_checks_look_at_has_no_gaps(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    store = seeded_client.app.state.store  # type: ignore[attr-defined]
+    serial = "JP-X-MN-01-2016-1-000050"
+    assert (await trace_credit(store, serial)).gaps
+    assert (await trace_credit(store, serial, unread=frozenset({"funding"}))).gaps is None
+    with pytest.raises(ValueError, match="'hostCountry'"):
+        await trace_credit(store, serial, unread=frozenset({"hostCountry"}))
