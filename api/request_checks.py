@@ -12,6 +12,8 @@ from urllib.parse import parse_qs
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from starlette.types import Scope
 
+from schema.request_pipeline import CACHED_DOCUMENTS
+
 # Fields of a GraphQL-over-HTTP request and the JSON types they may have.
 FIELDS: dict[str, tuple[type, ...]] = {
     "query": (str,),
@@ -67,8 +69,10 @@ def operation_label(query: Any, known: frozenset[str]) -> str:
     return _label(query, known)
 
 
-@functools.lru_cache(maxsize=1024)  # clients repeat their queries; the regexes cost ~9,000
-def _label(query: str, known: frozenset[str]) -> str:  # instructions a request
+# Clients repeat their queries, and the regexes cost ~9,000 instructions a request. Bounded
+# as the parsed documents are: each entry keeps a query text (up to the body limit).
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
+def _label(query: str, known: frozenset[str]) -> str:
     match = _FIRST_FIELD.search(_COMMENT.sub("", query))
     name = match.group(1) if match else ""
     return name if name in known else "other"
