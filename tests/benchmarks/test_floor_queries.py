@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from cypher.credit_trace import QUALITY_ORDER
 from tests.benchmarks.read_api import (
     COUNTRY,
     COUNTRY_PROJECTS,
@@ -22,6 +23,7 @@ from tests.conftest import data, gql
 
 FLOORS = Path(__file__).parent / "queries"
 SERIAL = "TH-X-TH-01-2025-1-000065"
+SERIAL_WITH_GAPS = "ID-X-ID-02-2016-1-000001"
 
 
 async def floor(http: httpx.AsyncClient, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -121,12 +123,18 @@ async def test_the_trace_floor_reads_what_trace_credit_answers(
 ) -> None:
     api = data(await gql(seeded_client, TRACE, serial=SERIAL))["traceCredit"]
     [row] = await floor(seeded_client, "floor_trace_unit", **unit_of(SERIAL))
-    assert row["dataQuality"] == api["dataQuality"]
+    qualities = [row["dataQuality"], row["issuanceQuality"], row["projectQuality"]]
+    qualities += [h["dataQuality"] for h in row["history"]]
+    assert min(filter(None, qualities), key=QUALITY_ORDER.index) == api["dataQuality"]
     assert row["issuance"] == api["issuance"]["key"]
+    assert row["verification"] == (api["verification"] or {}).get("key")
+    assert row["tpe"] == (api["tpe"] or {}).get("key")
     assert row["project"] == api["project"]["ref"]
     assert row["hostCountry"] == api["hostCountry"]["code"]
     assert sorted(row["authorizations"]) == sorted(a["key"] for a in api["authorizations"])
-    assert row["lineage"] == [b["key"] for b in api["lineage"]]
+    assert [b["id"] for b in row["lineage"]] == [b["key"] for b in api["lineage"]]
+    standing = [b["id"] for b in row["lineage"] if b["status"] != "SUPERSEDED"]
+    assert standing[0] == api["block"]["key"]
     assert [
         (
             h["seq"],
@@ -157,3 +165,32 @@ async def test_the_trace_floor_reads_what_trace_credit_answers(
         api["holder"]["owner"],
         api["holder"]["registry"],
     )
+    first = next((h for h in row["history"] if h["firstTransfer"]), None)
+    adjustment = (
+        "NOT_REQUIRED"
+        if not row["authorizations"]
+        else "NOT_YET_DUE"
+        if first is None
+        else "APPLIED"
+        if first["adjustments"]
+        else "MISSING"
+    )
+    assert adjustment == api["adjustmentStatus"]
+
+
+async def test_the_trace_floor_reads_what_the_gaps_of_trace_credit_are_found_from(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    # Two seeded units whose public records lack different facts.
+    for serial in (SERIAL, SERIAL_WITH_GAPS):
+        gaps = data(await gql(seeded_client, TRACE, serial=serial))["traceCredit"]["gaps"]
+        [row] = await floor(seeded_client, "floor_trace_unit", **unit_of(serial))
+        found = {
+            "verification for issuance": row["verification"] is None,
+            "monitoring period of issuance": row["monitoringPeriod"] is None,
+            "Joint Committee decision": row["decidedOn"] is None,
+            "methodology project": not row["methodologies"],
+            "participants of project": not row["participants"],
+            "how project": not row["funding"],
+        }
+        assert found == {phrase: any(phrase in g for g in gaps) for phrase in found}, serial
