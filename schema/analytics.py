@@ -80,7 +80,7 @@ class SearchHit:
 
     @strawberry.field(description="The matched object.")
     async def node(self, info: Ctx) -> Node | None:
-        from schema.queries import by_key
+        from schema.root_reads import by_key
 
         return await by_key(info, self.kind.value, self.key, required=False)
 

@@ -55,7 +55,7 @@ class PathQuery:
             raise BadUserInput("give two different entities", field="toId")
         store = info.context.store
         for type_name, key in ((from_type, from_key), (to_type, to_key)):
-            from schema.queries import NODE_TYPES
+            from schema.root_reads import NODE_TYPES
 
             if type_name not in NODE_TYPES:
                 raise BadUserInput(f"{type_name} is not a node type", field="fromId")
