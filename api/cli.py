@@ -27,6 +27,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from api.http_protocol import OneSendHttpProtocol
 
     if args.seed_if_empty:
         settings = settings.model_copy(update={"seed_if_empty": True})
@@ -41,6 +42,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         # Past this many open connections and requests, new ones get 503 at once.
         "limit_concurrency": settings.max_connections,
         "access_log": False,  # api/access_log.py logs every request, with more to say
+        "http": OneSendHttpProtocol,  # a response in one write (api/http_protocol.py)
     }
     if workers == 1:
         uvicorn.run(create_app(settings), **common)
