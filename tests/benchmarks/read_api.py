@@ -121,12 +121,18 @@ class BenchStore:
             graph_name="bench", unix_socket=str(self.embedded.socket), query_dirs=dirs, pool_size=32
         )
 
-    def stop(self) -> None:
+    def stop(self, *, keep_files: bool = False) -> None:
+        """Stops the store and removes its files; `keep_files` leaves them (its log among
+        them) for a run that failed, and says where."""
         if self.kind == "neo4j":
             subprocess.run([NEO4J_SH, "stop", str(self.data_dir)], check=False)
         elif self.embedded is not None:
             self.embedded.stop()
-        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if keep_files:
+            log = "neo4j.log" if self.kind == "neo4j" else "falkordb.log"
+            print(f"the run failed; the store's files are kept: {self.data_dir / log}")
+        else:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
 async def run(
@@ -140,6 +146,7 @@ async def run(
 ) -> dict:
     bench_store = BenchStore(kind)
     server = None
+    failed = True  # until the run has measured every case
     try:
         store = bench_store.start()
         print(f"loading the JCM data and {projects} synthetic projects …", flush=True)
@@ -289,12 +296,13 @@ async def run(
             "cases": table,
         }
         await store.close()
+        failed = False
         return result
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
-        bench_store.stop()
+        bench_store.stop(keep_files=failed)
 
 
 def load(url: str, case_file: Path, requests: int, clients: int) -> dict:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +64,58 @@ async def test_data_survives_a_restart(data_dir: Path) -> None:
     await store.close()
 
 
+def servers_on(socket_path: Path) -> list[int]:
+    """The processes whose command line names this socket (redis-server's title does)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if str(socket_path).encode() in (proc / "cmdline").read_bytes():
+                    found.append(int(proc.name))
+            except OSError:
+                pass
+    return found
+
+
+def test_start_waits_for_a_running_instance_that_is_slow_to_answer(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    pid = db.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)  # as busy as can be: it answers nothing for 2 s
+    waking = threading.Timer(2.0, os.kill, (pid, signal.SIGCONT))
+    waking.start()
+    try:
+        assert db.start(timeout_s=30) is False  # it waited; it did not start a second one
+    finally:
+        waking.cancel()
+        os.kill(pid, signal.SIGCONT)
+    assert db.status().pid == pid
+    assert servers_on(db.socket) == [pid]
+
+
+def test_start_says_so_when_a_running_instance_never_answers(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    pid = db.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(EmbeddedStartError, match="jcm db stop"):
+            db.start(timeout_s=1)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert servers_on(db.socket) == [pid]
+
+
+def test_a_pid_file_naming_another_process_does_not_stop_a_start(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "falkordb.pid").write_text(str(os.getpid()))  # alive, and not a database
+    db = EmbeddedFalkorDB(data_dir)
+    assert db.start() is True
+    assert db.status().pid not in (None, os.getpid())
+
+
 def test_stop_when_not_running_says_so(data_dir: Path) -> None:
     assert EmbeddedFalkorDB(data_dir).stop() is False
 
@@ -80,6 +135,21 @@ def test_too_long_data_dir_is_refused_with_advice() -> None:
     db = EmbeddedFalkorDB("/tmp/" + "x" * 120)
     with pytest.raises(EmbeddedStartError, match="JCM_DATA_DIR"):
         db.start()
+
+
+def test_queries_run_without_openmp_threads_of_their_own(data_dir: Path) -> None:
+    import redis
+
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    client = redis.Redis(unix_socket_path=str(db.socket), decode_responses=True)
+    try:
+        assert client.execute_command("GRAPH.CONFIG", "GET", "OMP_THREAD_COUNT") == [
+            "OMP_THREAD_COUNT",
+            1,
+        ]
+    finally:
+        client.close()
 
 
 @pytest.mark.parametrize(("given", "expected"), [(None, "always"), ("everysec", "everysec")])
