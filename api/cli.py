@@ -86,12 +86,22 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
         print("stopped" if embedded.stop() else "not running")
     else:
         status = embedded.status()
-        state = f"running (pid {status.pid})" if status.running else "stopped"
+        if status.answering:
+            state, code = f"running (pid {status.pid})", 0
+        elif status.running:
+            # LSB's "status unknown": alive, but whether it will answer cannot be told.
+            state, code = (
+                f"running (pid {status.pid}) but not answering: busy (loading its log, a long "
+                "write) or hung; wait for it, or stop it with `jcm db stop`",
+                4,
+            )
+        else:
+            state, code = "stopped", 3
         print(
             f"{state}\n  data dir: {status.data_dir}\n  socket:   {status.socket}\n"
             f"  log:      {status.log_file}"
         )
-        return 0 if status.running else 3
+        return code
     return 0
 
 

@@ -35,7 +35,8 @@ class EmbeddedStartError(RuntimeError):
 
 @dataclass(frozen=True)
 class EmbeddedStatus:
-    running: bool
+    running: bool  # this instance's redis-server process is alive
+    answering: bool  # and it answered PING within a second
     pid: int | None
     socket: Path
     data_dir: Path
@@ -58,11 +59,12 @@ class EmbeddedFalkorDB:
         self.log_file = self.data_dir / LOG_NAME
 
     def status(self) -> EmbeddedStatus:
-        pid = self._pid()
-        running = pid is not None and _answers(self.socket)
-        return EmbeddedStatus(
-            running, pid if running else None, self.socket, self.data_dir, self.log_file
-        )
+        # A live process that does not answer (loading its log, a long write, hung) is still
+        # running: reporting it stopped would invite a second server on the same files.
+        running = self._ours_alive()
+        answering = running and _answers(self.socket)
+        pid = self._pid() if running else None
+        return EmbeddedStatus(running, answering, pid, self.socket, self.data_dir, self.log_file)
 
     def start(self, timeout_s: float = 120.0) -> bool:
         """Start the instance unless it already runs. Returns True when this call started it."""

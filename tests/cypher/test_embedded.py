@@ -94,6 +94,24 @@ def test_start_waits_for_a_running_instance_that_is_slow_to_answer(data_dir: Pat
     assert servers_on(db.socket) == [pid]
 
 
+def test_status_tells_a_silent_instance_from_a_stopped_one(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    db.start()
+    pid = db.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        silent = db.status()
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert (silent.running, silent.answering, silent.pid) == (True, False, pid)
+    awake = db.status()
+    assert (awake.running, awake.answering, awake.pid) == (True, True, pid)
+    db.stop()
+    stopped = db.status()
+    assert (stopped.running, stopped.answering, stopped.pid) == (False, False, None)
+
+
 def test_start_says_so_when_a_running_instance_never_answers(data_dir: Path) -> None:
     db = EmbeddedFalkorDB(data_dir)
     db.start()
