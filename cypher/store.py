@@ -194,7 +194,11 @@ class GraphStore(ABC):
     async def explain(self, name: str, params: Params | None = None) -> list[str]:
         """The operators of the named query's plan (for index-use checks), without running it."""
         query = self.registry.get(name)
-        return await self._explain(query.name, query.text, to_param(dict(params or {})))
+        return await self.explain_text(query.name, query.text, params)
+
+    async def explain_text(self, name: str, text: str, params: Params | None = None) -> list[str]:
+        """`explain` for a compiled variant of the named query `name` (as `read_text` runs)."""
+        return await self._explain(name, text, to_param(dict(params or {})))
 
     @abstractmethod
     async def _explain(self, name: str, text: str, params: dict[str, Any]) -> list[str]:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from cypher.collected_reads import compose as collected_statement
+from cypher.compiled_reads import Paged, Plan, compose, relation_params
+from cypher.credit_trace import TRACE_READS
+from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
+from schema.prefetch import LOOKUPS, PAGES, RELATIONS, TARGETS
 
 INDEX_OPERATORS = ("Node By Index Scan", "NodeIndexSeek", "NodeUniqueIndexSeek")
 
@@ -56,3 +61,53 @@ async def test_model_project_shares_follow_each_series_not_every_account(
     await store.migrate()
     plan = await store.explain("integrity_model_project_shares", {})
     assert not [line for line in plan if "Label Scan" in line or "LabelScan" in line], plan
+
+
+def api_queries(store: GraphStore) -> QueryRegistry:
+    """The API's own queries in the store's dialect (the test store adds the tests' own)."""
+    return QueryRegistry(store.registry.dialect)
+
+
+def without_label_scans(plan: list[str]) -> list[str]:
+    scans = ("Label Scan", "LabelScan", "AllNodesScan", "All Node Scan")
+    return [line for line in plan if any(scan in line for scan in scans)]
+
+
+def every_relation_of(type_name: str) -> list[Plan]:
+    """What a lookup of `type_name` can read in its statement: each relation with those that
+    can nest in it, and each page of a related list with the relations of its nodes."""
+    plans: list[Plan] = []
+    for name in RELATIONS.get(type_name, {}).values():
+        nested = tuple(RELATIONS.get(TARGETS.get(name, ""), {}).values())
+        plans.append((name, nested) if nested else name)
+    for name in PAGES.get(type_name, {}).values():
+        plans.append(Paged(name, tuple(RELATIONS.get(TARGETS[name], {}).values())))
+    return plans
+
+
+@pytest.mark.parametrize("type_name", sorted(LOOKUPS))
+async def test_a_compiled_lookup_with_every_relation_it_reads_finds_its_root_by_index(
+    store: GraphStore, type_name: str
+) -> None:
+    """The statement `project(ref:) { … }` and its kind compile to: its root by index, every
+    relation by traversal from it, never a scan of a label (a cost that grows with the graph)."""
+    await store.migrate()
+    plans = every_relation_of(type_name)
+    text = compose(api_queries(store), LOOKUPS[type_name], plans)
+    plan = await store.explain_text(
+        LOOKUPS[type_name], text, {"keys": ["x"], **relation_params(plans)}
+    )
+    assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
+    assert not without_label_scans(plan), plan
+
+
+async def test_the_compiled_credit_trace_reads_only_the_units_own_history(
+    store: GraphStore,
+) -> None:
+    """The three reads of a trace composed into its one statement plan as they do apart."""
+    await store.migrate()
+    text = collected_statement(api_queries(store), TRACE_READS)
+    params = {"series": "JP-X-ID-02-2016-1", "unit": 1, "first": 1, "last": 1, "asOf": None}
+    plan = await store.explain_text("trace_credit", text, params)
+    assert sum(any(op in line for op in INDEX_OPERATORS) for line in plan) >= 3, plan
+    assert not without_label_scans(plan), plan
