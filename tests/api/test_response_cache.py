@@ -90,3 +90,42 @@ async def test_get_answers_carry_an_etag_and_revalidate_with_304(
     changed = await ledger_client.get("/graphql", params=params, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed.headers["etag"] != etag
+
+
+async def test_operations_of_one_document_never_share_an_entry(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    document = """query Japan { country(code: "JP") { name } }
+                  query VietNam { country(code: "VN") { name } }"""
+
+    async def ask(operation: str) -> httpx.Response:
+        body = {"query": document, "operationName": operation}
+        return await ledger_client.post("/graphql", json=body)
+
+    assert (await ask("Japan")).headers["x-cache"] == "miss"
+    other = await ask("VietNam")
+    assert other.headers["x-cache"] == "miss"
+    assert data(other.json()) == {"country": {"name": "Viet Nam"}}
+    again = await ask("Japan")
+    assert again.headers["x-cache"] == "hit"
+    assert data(again.json()) == {"country": {"name": "Japan"}}
+
+
+async def test_each_response_media_type_has_its_own_entry(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    body = {"query": "{ countries(first: 2) { nodes { code } } }"}
+
+    async def ask(accept: str) -> httpx.Response:
+        return await ledger_client.post("/graphql", json=body, headers={"Accept": accept})
+
+    plain = await ask("application/json")
+    assert plain.headers["x-cache"] == "miss"
+    assert plain.headers["content-type"].startswith("application/json")
+    spec = await ask("application/graphql-response+json")
+    assert spec.headers["x-cache"] == "miss"
+    assert spec.headers["content-type"].startswith("application/graphql-response+json")
+    again = await ask("application/graphql-response+json")
+    assert again.headers["x-cache"] == "hit"
+    assert again.headers["content-type"].startswith("application/graphql-response+json")
+    assert again.json() == spec.json() == plain.json()
