@@ -58,12 +58,15 @@ def caller_kind(principal: Principal | None) -> str:
     return "token:" + ",".join(sorted(principal.roles))
 
 
-def cache_key(version: str, caller: str, media: str, fields: dict[str, Any]) -> str:
+def cache_key(
+    version: str, caller: str, media: str, fields: dict[str, Any], today: dt.date | None = None
+) -> str:
+    """The entry of a request; `today` (UTC) defaults to the clock's."""
     parts = [
         version,
         caller,
         media,
-        dt.datetime.now(dt.UTC).date().isoformat(),
+        (today or dt.datetime.now(dt.UTC).date()).isoformat(),
         fields.get("query") or "",
         json.dumps(fields.get("variables") or {}, sort_keys=True, separators=(",", ":")),
         fields.get("operationName") or "",

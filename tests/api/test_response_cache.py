@@ -3,8 +3,11 @@ write is visible to the very next read (the cache is never stale)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import httpx
 
+from api.response_cache import cache_key
 from tests.conftest import READER_TOKEN, WRITER_TOKEN, data, gql_as
 from tests.schema.test_registry_mutations import SERIES, TRANSFER
 
@@ -129,3 +132,14 @@ async def test_each_response_media_type_has_its_own_entry(
     assert again.headers["x-cache"] == "hit"
     assert again.headers["content-type"].startswith("application/graphql-response+json")
     assert again.json() == spec.json() == plain.json()
+
+
+def test_an_entry_lasts_one_utc_day_at_most() -> None:
+    """Some answers depend on the day: an `asOf` left out reads the ledger as of today."""
+    fields = {"query": "{ countries(first: 2) { nodes { code } } }"}
+    on = [
+        cache_key("v1", "anonymous", "application/json", fields, dt.date(2026, 12, d))
+        for d in (1, 1, 2)
+    ]
+    assert on[0] == on[1]
+    assert on[1] != on[2]
