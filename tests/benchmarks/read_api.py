@@ -36,6 +36,7 @@ from cypher.registry import QUERIES_DIR
 from cypher.search_text import search
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
+from tests.benchmarks.process_cpu import CpuMeter, per_request, print_cpu
 
 FLOOR_QUERIES = Path(__file__).parent / "queries"
 NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
@@ -120,6 +121,15 @@ class BenchStore:
         return FalkorDBStore(
             graph_name="bench", unix_socket=str(self.embedded.socket), query_dirs=dirs, pool_size=32
         )
+
+    def pid(self) -> int | None:
+        """The database's process (Neo4j's JVM, or the embedded redis-server)."""
+        if self.kind == "neo4j":
+            try:
+                return int((self.data_dir / "neo4j.pid").read_text())
+            except (OSError, ValueError):
+                return None
+        return self.embedded.status().pid if self.embedded is not None else None
 
     def stop(self, *, keep_files: bool = False) -> None:
         """Stops the store and removes its files; `keep_files` leaves them (its log among
@@ -265,11 +275,15 @@ async def run(
         print(header)
         print("-" * len(header))
         table = []
+        database = bench_store.pid()
+        cpu = CpuMeter(server.pid, database)
         for name, query, variables, floor_call in cases:
             case_file.write_text(json.dumps({"query": query, "variables": variables}))
             load(url, case_file, min(requests, 50), clients)  # warm caches
-            measured = load(url, case_file, requests, clients)
-            base_line = await drive(floor_call, requests, clients)
+            with cpu.span() as api_cpu:
+                measured = load(url, case_file, requests, clients)
+            with cpu.span() as floor_cpu:
+                base_line = await drive(floor_call, requests, clients)
             row = {
                 "query": name,
                 "store": version,
@@ -278,6 +292,16 @@ async def run(
                 "floorP95": base_line["p95"],
                 "floorRps": base_line["rps"],
                 "apiOverFloor": measured["p50"] / base_line["p50"],
+                "cpuPerRequestUs": per_request(
+                    {
+                        "server": api_cpu["server"],
+                        "database": api_cpu["database"],
+                        "loadGenerator": measured["cpuSeconds"],
+                        "floorClient": floor_cpu["bench"],
+                        "floorDatabase": floor_cpu["database"],
+                    },
+                    requests,
+                ),
             }
             table.append(row)
             print(
@@ -285,6 +309,7 @@ async def run(
                 f"{row['trips']:>6.1f} {row['floorP50']:>10.1f} {row['floorP95']:>10.1f} "
                 f"{row['floorRps']:>12.0f} {row['apiOverFloor']:>10.1f} {row['failures']:>7}"
             )
+        print_cpu(table)
         result = {
             "store": version,
             "projects": projects,
