@@ -10,10 +10,10 @@ import pytest
 
 from tests.benchmarks.process_cpu import available, cpu_seconds, per_request, tree_cpu_seconds
 
-# A child that spends 0.3 s of its own CPU time, says so, and waits to be stopped.
+# A child that spends 0.5 s of its own CPU time, says so, and waits to be stopped.
 BUSY_CHILD = (
     "import sys, time\n"
-    "while time.process_time() < 0.3: pass\n"
+    "while time.process_time() < 0.5: pass\n"
     "print('done', flush=True)\n"
     "sys.stdin.read()\n"
 )
@@ -29,8 +29,9 @@ def test_a_process_tree_counts_the_cpu_of_its_live_children() -> None:
         assert child.stdout is not None
         assert child.stdout.readline() == "done\n"
         children = tree_cpu_seconds(os.getpid()) - cpu_seconds(os.getpid())
-        assert cpu_seconds(child.pid) >= 0.29
-        assert children - before >= 0.29
+        # /proc counts whole clock ticks (1/100 s here), user and system time apart.
+        assert cpu_seconds(child.pid) >= 0.45
+        assert children - before >= 0.45
     finally:
         child.communicate("")
 
