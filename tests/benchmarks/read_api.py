@@ -5,8 +5,8 @@ local Neo4j through neo4j/neo4j.sh), loads the JCM data plus N synthetic project
 real server (uvicorn) on a loopback port, and drives representative queries with concurrent
 clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
 database round trips per request, next to the same data fetched by one equivalent Cypher query
-through the store (the floor). Every case runs WARMUP times both ways before anything is
-measured.
+through the store (the floor), then the CPU each process spent per request both ways
+(process_cpu.py). Every case runs WARMUP times both ways before anything is measured.
 Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8] [WARMUP=1000]
 """
 
