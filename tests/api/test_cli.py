@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +11,7 @@ import pytest
 
 from api.cli import main
 from cypher.embedded import EmbeddedFalkorDB
+from tests.cypher.test_embedded import silenced
 
 
 @pytest.fixture
@@ -44,14 +43,8 @@ def test_db_status_of_a_running_database_names_its_process(
 def test_db_status_of_a_silent_database_says_it_runs_and_how_to_stop_it(
     embedded: EmbeddedFalkorDB, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    embedded.start()
-    pid = embedded.status().pid
-    assert pid is not None
-    os.kill(pid, signal.SIGSTOP)
-    try:
+    with silenced(embedded) as pid:
         code = main(["db", "status"])
-    finally:
-        os.kill(pid, signal.SIGCONT)
     out = capsys.readouterr().out
     assert code == 4
     assert out.startswith(f"running (pid {pid}) but not answering")

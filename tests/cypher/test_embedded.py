@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -77,33 +78,37 @@ def servers_on(socket_path: Path) -> list[int]:
     return found
 
 
-def test_start_waits_for_a_running_instance_that_is_slow_to_answer(data_dir: Path) -> None:
-    db = EmbeddedFalkorDB(data_dir)
+@contextlib.contextmanager
+def silenced(db: EmbeddedFalkorDB) -> Iterator[int]:
+    """Starts `db` and stops its process (SIGSTOP: alive, answering nothing) until the block
+    ends; yields its pid."""
     db.start()
     pid = db.status().pid
     assert pid is not None
-    os.kill(pid, signal.SIGSTOP)  # as busy as can be: it answers nothing for 2 s
-    waking = threading.Timer(2.0, os.kill, (pid, signal.SIGCONT))
-    waking.start()
+    os.kill(pid, signal.SIGSTOP)
     try:
-        assert db.start(timeout_s=30) is False  # it waited; it did not start a second one
+        yield pid
     finally:
-        waking.cancel()
         os.kill(pid, signal.SIGCONT)
+
+
+def test_start_waits_for_a_running_instance_that_is_slow_to_answer(data_dir: Path) -> None:
+    db = EmbeddedFalkorDB(data_dir)
+    with silenced(db) as pid:  # as busy as can be: it answers nothing for 2 s
+        waking = threading.Timer(2.0, os.kill, (pid, signal.SIGCONT))
+        waking.start()
+        try:
+            assert db.start(timeout_s=30) is False  # it waited; it did not start a second one
+        finally:
+            waking.cancel()
     assert db.status().pid == pid
     assert servers_on(db.socket) == [pid]
 
 
 def test_status_tells_a_silent_instance_from_a_stopped_one(data_dir: Path) -> None:
     db = EmbeddedFalkorDB(data_dir)
-    db.start()
-    pid = db.status().pid
-    assert pid is not None
-    os.kill(pid, signal.SIGSTOP)
-    try:
+    with silenced(db) as pid:
         silent = db.status()
-    finally:
-        os.kill(pid, signal.SIGCONT)
     assert (silent.running, silent.answering, silent.pid) == (True, False, pid)
     awake = db.status()
     assert (awake.running, awake.answering, awake.pid) == (True, True, pid)
@@ -114,15 +119,8 @@ def test_status_tells_a_silent_instance_from_a_stopped_one(data_dir: Path) -> No
 
 def test_start_says_so_when_a_running_instance_never_answers(data_dir: Path) -> None:
     db = EmbeddedFalkorDB(data_dir)
-    db.start()
-    pid = db.status().pid
-    assert pid is not None
-    os.kill(pid, signal.SIGSTOP)
-    try:
-        with pytest.raises(EmbeddedStartError, match="jcm db stop"):
-            db.start(timeout_s=1)
-    finally:
-        os.kill(pid, signal.SIGCONT)
+    with silenced(db) as pid, pytest.raises(EmbeddedStartError, match="jcm db stop"):
+        db.start(timeout_s=1)
     assert servers_on(db.socket) == [pid]
 
 
