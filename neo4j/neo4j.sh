@@ -6,6 +6,7 @@
 #   neo4j/neo4j.sh start DIR PORT...  start one DBMS per Bolt port, data and log in DIR
 #   neo4j/neo4j.sh stop DIR           clean shutdown (SIGTERM, then wait)
 #   neo4j/neo4j.sh status DIR         running or not
+#   neo4j/neo4j.sh report DIR         what the servers logged that can explain a failure
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 lib="$here/target/lib"
@@ -52,8 +53,10 @@ start() {
     fetch
     local log="$dir/neo4j.log"
     : >"$log"
-    # The JVM flags Neo4j 5 ships with (its off-heap buffers and Netty need them).
+    # The JVM flags Neo4j 5 ships with (its off-heap buffers and Netty need them), and a log
+    # of the JVM's pauses (DIR/gc.log), for telling a slow statement from a stalled server.
     (cd "$here" && exec java -Xms512m -Xmx3g -XX:+UseG1GC \
+        "-Xlog:gc:file=$dir/gc.log:uptime" \
         --add-opens=java.base/java.nio=ALL-UNNAMED \
         --add-opens=java.base/java.io=ALL-UNNAMED \
         --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
@@ -111,6 +114,23 @@ status() {
     fi
 }
 
+# The JVM's pauses of half a second or more, and the warnings and errors each DBMS logged
+# (its debug.log; Community has no query log), for a failed test run.
+report() {
+    local dir="$1"
+    echo "neo4j: JVM pauses of 0.5 s or more ($dir/gc.log):"
+    if [ -f "$dir/gc.log" ]; then
+        awk '/ Pause / && $NF ~ /ms$/ { v = $NF; sub(/ms$/, "", v); if (v + 0 >= 500) print "  " $0 }' \
+            "$dir/gc.log"
+    fi
+    local log
+    for log in "$dir"/bolt-*/logs/debug.log; do
+        [ -f "$log" ] || continue
+        echo "neo4j: the last warnings and errors of $log:"
+        grep -E '^[0-9-]+ [0-9:.+]+ (WARN|ERROR) ' "$log" | tail -n 40 | sed 's/^/  /'
+    done
+}
+
 command="${1:-}"
 shift || true
 case "$command" in
@@ -119,8 +139,9 @@ fetch) fetch ;;
 start) start "$@" ;;
 stop) stop "$@" ;;
 status) status "$@" ;;
+report) report "$@" ;;
 *)
-    echo "usage: neo4j.sh available|fetch|start DIR PORT...|stop DIR|status DIR" >&2
+    echo "usage: neo4j.sh available|fetch|start DIR PORT...|stop DIR|status DIR|report DIR" >&2
     exit 2
     ;;
 esac

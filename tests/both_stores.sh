@@ -25,6 +25,7 @@ if neo4j/neo4j.sh available; then
             JCM_TEST_NEO4J_SEEDED_URL="bolt://127.0.0.1:$seeded_port" \
             "$python" -m pytest "$@"
         neo4j_status=$?
+        [ "$neo4j_status" -eq 0 ] || neo4j/neo4j.sh report "$data_dir"
         neo4j/neo4j.sh stop "$data_dir"
     else
         neo4j_status=1
