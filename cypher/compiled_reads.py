@@ -10,9 +10,9 @@ that start from the node already found, so the node and every relation come back
 statement, each list in the order its own query gives. A page of a related list
 (`country { projects(first: 5, after: $c) { totalCount nodes { ref } } }`, from a query such
 as `country_projects`) comes the same way, as one `{total, hasNext, items}` column: the list
-is counted, and only the page is sorted out and read. Nodes return the properties the
-request needs (a `Projection`, built by schema/projection.py). Only whitelisted named queries
-are composed: no client text reaches Cypher.
+is matched once and counted, and only the page is sorted out and read. Nodes return the
+properties the request needs (a `Projection`, built by schema/projection.py). Only
+whitelisted named queries are composed: no client text reaches Cypher.
 
 Example, for `project_by_key` with `project_technologies`, for `{ project(ref:) { title
 technologies { name } } }`:
@@ -51,16 +51,20 @@ _RELATED = re.compile(
     re.DOTALL,
 )
 # A page of a related list (`country_projects`: `{key, total, items, hasNext}` per key).
+# The list is matched once: its nodes are collected, counted, then sorted to the page. Matched
+# twice (once to count it), a page of 20 of an account's 16,698 blocks took Neo4j 22.7 ms
+# against 18.8, and a country's page of 10 projects took FalkorDB 143-210 µs against 131-197.
 _PAGED = re.compile(
     r"^UNWIND \$keys AS key\s+"
     r"(?P<start>MATCH \((?P<var>\w+):\w+ \{\w+: key\}\))\s+"
     r"CALL \{\s+WITH (?P=var)\s+MATCH \((?P=var)\)(?P<tail>.+?)\s+"
-    r"RETURN count\((?P<node>\w+)\) AS total\s+\}\s+"
-    r"CALL \{\s+WITH (?P=var)\s+MATCH \((?P=var)\)(?P=tail)\s+"
-    r"WHERE \$after IS NULL OR (?P=node)\.(?P<cursor>\w+) > \$after\s+"
-    r"WITH (?P=node)(?:, (?P<rel>\w+))?\s+ORDER BY (?P<order>.+?)\s+LIMIT \$fetch\s+"
-    r"RETURN collect\(\{node: (?P=node) \{\.\*\}(?:, rel: (?P=rel) \{\.\*\})?\}\) AS found\s+\}\s+"
-    r"RETURN key, total, found\[0\.\.\$limit\] AS items, size\(found\) > \$limit AS hasNext\s*$",
+    r"RETURN collect\((?P<node>\w+)\) AS listed\s+\}\s+"
+    r"CALL \{\s+WITH listed\s+UNWIND listed AS (?P=node)\s+"
+    r"WITH (?P=node)\s+WHERE \$after IS NULL OR (?P=node)\.(?P<cursor>\w+) > \$after\s+"
+    r"WITH (?P=node)\s+ORDER BY (?P<order>.+?)\s+LIMIT \$fetch\s+"
+    r"RETURN collect\(\{node: (?P=node) \{\.\*\}\}\) AS found\s+\}\s+"
+    r"RETURN key, size\(listed\) AS total, found\[0\.\.\$limit\] AS items, "
+    r"size\(found\) > \$limit AS hasNext\s*$",
     re.DOTALL,
 )
 _LOOKUP = re.compile(
@@ -178,7 +182,7 @@ def relation(registry: QueryRegistry, name: str) -> Relation:
     paged = _PAGED.match(body)
     if paged:
         match = paged["start"] + paged["tail"]
-        return Relation(name, match, paged["node"], paged["rel"], paged["order"], paged["cursor"])
+        return Relation(name, match, paged["node"], None, paged["order"], paged["cursor"])
     raise NotComposable(f"{name} is neither a `key, node, rel` query nor a page of one")
 
 
@@ -296,8 +300,9 @@ def _paged_subquery(
 ) -> list[str]:
     """A page of relation `name` from the node bound to `source`, as the map `{total,
     hasNext, items}` named `column`; its size and cursor are the parameters `$<path>_limit`,
-    `$<path>_fetch` (one more) and `$<path>_after`. The list is counted, and only the page's
-    nodes are read (with their `nested` relations), as its own query does."""
+    `$<path>_fetch` (one more) and `$<path>_after`. The list is matched once and counted,
+    and only the page's nodes are read (with their `nested` relations), as its own query
+    does."""
     r = relation(registry, name)
     if r.cursor is None:
         raise NotComposable(f"{name} is not a page query")
@@ -305,9 +310,10 @@ def _paged_subquery(
     *start, pattern = _from_node(registry, name, source)
     var = _keyed(registry, name)["var"]
     page = [
-        pattern,
+        f"UNWIND listed AS {r.node}",
+        f"WITH {r.node}",
         f"WHERE {after} IS NULL OR {r.node}.{r.cursor} > {after}",
-        f"WITH {r.carried}",
+        f"WITH {r.node}",
         f"ORDER BY {r.order}",
         f"LIMIT {fetch}",
         *_collected(registry, r, nested, projection, "found", path),
@@ -317,14 +323,14 @@ def _paged_subquery(
         "CALL {",
         f"  WITH {var}",
         f"  {pattern}",
-        f"  RETURN count({r.node}) AS total",
+        f"  RETURN collect({r.node}) AS listed",
         "}",
         "CALL {",
-        f"  WITH {var}",
+        "  WITH listed",
         *(f"  {line}" for line in page),
         "}",
-        f"RETURN {{total: total, hasNext: size(found) > {limit}, items: found[0..{limit}]}}"
-        f" AS {column}",
+        "RETURN {total: size(listed), "
+        f"hasNext: size(found) > {limit}, items: found[0..{limit}]}} AS {column}",
     ]
 
 

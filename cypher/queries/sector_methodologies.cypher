@@ -1,5 +1,6 @@
 // For a batch of Sector nodes, one page of the methodologies in each sectoral scope, ordered by Methodology.id.
-// Only the page is read: the list is counted, then sorted to the first $fetch after the cursor.
+// The list is matched once: counted from what it collects, then sorted to the first $fetch
+// after the cursor; only the page's nodes are read whole.
 // Parameters: $keys (list of Sector.id), $after (Methodology.id to start after, or null), $limit (int), $fetch ($limit + 1).
 // Columns: key, total (int, all of them), items (list of {node} maps), hasNext (bool).
 UNWIND $keys AS key
@@ -7,15 +8,16 @@ MATCH (a:Sector {id: key})
 CALL {
   WITH a
   MATCH (a)<-[:IN_SECTOR]-(b:Methodology)
-  RETURN count(b) AS total
+  RETURN collect(b) AS listed
 }
 CALL {
-  WITH a
-  MATCH (a)<-[:IN_SECTOR]-(b:Methodology)
+  WITH listed
+  UNWIND listed AS b
+  WITH b
   WHERE $after IS NULL OR b.id > $after
   WITH b
   ORDER BY b.id
   LIMIT $fetch
   RETURN collect({node: b {.*}}) AS found
 }
-RETURN key, total, found[0..$limit] AS items, size(found) > $limit AS hasNext
+RETURN key, size(listed) AS total, found[0..$limit] AS items, size(found) > $limit AS hasNext
