@@ -39,21 +39,26 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def tree_cpu_seconds(root: int) -> float:
-    """`cpu_seconds` of `root` and of every live process descended from it (uvicorn's worker
-    processes are its children)."""
+def tree(root: int) -> list[int]:
+    """`root` and every live process descended from it (uvicorn's worker processes are its
+    children)."""
     children: dict[int, list[int]] = {}
     for entry in PROC.iterdir():
         if entry.name.isdigit():
             fields = _stat(int(entry.name))
             if fields is not None:
                 children.setdefault(int(fields[1]), []).append(int(entry.name))
-    total, pending = 0.0, [root]
+    found, pending = [], [root]
     while pending:
         pid = pending.pop()
-        total += cpu_seconds(pid)
+        found.append(pid)
         pending += children.get(pid, [])
-    return total
+    return found
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """`cpu_seconds` of `root` and of every live process descended from it."""
+    return sum(cpu_seconds(pid) for pid in tree(root))
 
 
 class CpuMeter:

@@ -6,7 +6,8 @@ real server (uvicorn) on a loopback port, and drives representative queries with
 clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
 database round trips per request, next to the same data fetched by one equivalent Cypher query
 through the store (the floor), then the CPU each process spent per request both ways
-(process_cpu.py). Every case runs WARMUP times both ways before anything is measured.
+(process_cpu.py) and the memory the server and the database held at the end
+(process_memory.py). Every case runs WARMUP times both ways before anything is measured.
 Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8] [WARMUP=1000]
 """
 
@@ -37,6 +38,7 @@ from cypher.search_text import search
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
 from tests.benchmarks.process_cpu import CpuMeter, per_request, print_cpu
+from tests.benchmarks.process_memory import print_memory, tree_memory_mb
 
 FLOOR_QUERIES = Path(__file__).parent / "queries"
 NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
@@ -310,6 +312,8 @@ async def run(
                 f"{row['floorRps']:>12.0f} {row['apiOverFloor']:>10.1f} {row['failures']:>7}"
             )
         print_cpu(table)
+        memory = {"server": tree_memory_mb(server.pid), "database": tree_memory_mb(database)}
+        print_memory(memory["server"], memory["database"])
         result = {
             "store": version,
             "projects": projects,
@@ -319,6 +323,7 @@ async def run(
             "responseCache": cache,
             "warmup": warmup,
             "cases": table,
+            "memory": memory,
         }
         await store.close()
         failed = False
