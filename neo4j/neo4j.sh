@@ -127,7 +127,7 @@ report() {
     for log in "$dir"/bolt-*/logs/debug.log; do
         [ -f "$log" ] || continue
         echo "neo4j: the last warnings and errors of $log:"
-        grep -E '^[0-9-]+ [0-9:.+]+ (WARN|ERROR) ' "$log" | tail -n 40 | sed 's/^/  /'
+        { grep -E '^[0-9-]+ [0-9:.+]+ (WARN|ERROR) ' "$log" || true; } | tail -n 40 | sed 's/^/  /'
     done
 }
 
