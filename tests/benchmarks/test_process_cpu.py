@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -19,21 +21,29 @@ BUSY_CHILD = (
 )
 
 
-@pytest.mark.skipif(not available(), reason="needs /proc (Linux)")
-def test_a_process_tree_counts_the_cpu_of_its_live_children() -> None:
-    before = tree_cpu_seconds(os.getpid()) - cpu_seconds(os.getpid())
+@contextlib.contextmanager
+def child_once_it_says(code: str, word: str) -> Iterator[int]:
+    """A Python child running `code`, once it has printed `word` (then it waits on its
+    stdin); yields its pid and lets it end when the block does."""
     child = subprocess.Popen(
-        [sys.executable, "-c", BUSY_CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
         assert child.stdout is not None
-        assert child.stdout.readline() == "done\n"
-        children = tree_cpu_seconds(os.getpid()) - cpu_seconds(os.getpid())
-        # /proc counts whole clock ticks (1/100 s here), user and system time apart.
-        assert cpu_seconds(child.pid) >= 0.45
-        assert children - before >= 0.45
+        assert child.stdout.readline() == f"{word}\n"
+        yield child.pid
     finally:
         child.communicate("")
+
+
+@pytest.mark.skipif(not available(), reason="needs /proc (Linux)")
+def test_a_process_tree_counts_the_cpu_of_its_live_children() -> None:
+    before = tree_cpu_seconds(os.getpid()) - cpu_seconds(os.getpid())
+    with child_once_it_says(BUSY_CHILD, "done") as pid:
+        children = tree_cpu_seconds(os.getpid()) - cpu_seconds(os.getpid())
+        # /proc counts whole clock ticks (1/100 s here), user and system time apart.
+        assert cpu_seconds(pid) >= 0.45
+        assert children - before >= 0.45
 
 
 def test_a_gone_process_has_used_nothing() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from tests.benchmarks.process_cpu import available
 from tests.benchmarks.process_memory import resident_kb, tree_memory_mb
+from tests.benchmarks.test_process_cpu import child_once_it_says
 
 # A child that holds 200 MB it has written to (so it is resident), says so, and waits.
 HOLDING_CHILD = (
@@ -25,16 +26,8 @@ HOLDING_CHILD = (
 def test_a_process_tree_counts_the_memory_its_live_children_hold() -> None:
     alone = tree_memory_mb(os.getpid())
     assert alone is not None
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDING_CHILD],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline() == "holding\n"
-        held = resident_kb(child.pid)
+    with child_once_it_says(HOLDING_CHILD, "holding") as pid:
+        held = resident_kb(pid)
         assert held is not None
         rss, peak = held
         assert rss >= 200 * 1024
@@ -44,8 +37,6 @@ def test_a_process_tree_counts_the_memory_its_live_children_hold() -> None:
         assert with_child["processes"] >= alone["processes"] + 1
         assert with_child["residentMb"] - alone["residentMb"] >= 190
         assert with_child["peakMb"] >= with_child["residentMb"]
-    finally:
-        child.communicate("")
 
 
 def test_a_gone_process_holds_nothing() -> None:
