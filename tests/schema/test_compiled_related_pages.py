@@ -180,10 +180,9 @@ def test_the_compiled_statement_of_a_lookup_with_a_page_of_a_related_list() -> N
         "MATCH (root:Country {code: key})\n"
         "CALL {\n"
         "  WITH root\n"
-        "  WITH root AS a\n"
         "  CALL {\n"
-        "    WITH a\n"
-        "    MATCH (a)<-[:HOSTED_IN]-(b:Project)\n"
+        "    WITH root\n"
+        "    MATCH (root)<-[:HOSTED_IN]-(b:Project)\n"
         # The list is matched once, then counted and sorted to the page.
         "    RETURN collect(b) AS listed\n"
         "  }\n"
@@ -259,8 +258,7 @@ NESTED_PAGE_STATEMENT = """UNWIND $keys AS key
 MATCH (root:Project {ref: key})
 CALL {
   WITH root
-  WITH root AS a
-  MATCH (a)-[:HOSTED_IN]->(b:Country)
+  MATCH (root)-[:HOSTED_IN]->(b:Country)
   WITH b
   ORDER BY b.code
   CALL {
