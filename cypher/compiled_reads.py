@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher.registry import QueryRegistry
@@ -246,10 +246,10 @@ def relation_params(relations: Sequence[Plan], prefix: str = "") -> dict[str, An
 _KEYED = re.compile(r"^MATCH \((?P<var>\w+):\w+ \{(?P<prop>\w+): key\}\)")
 
 
-def _keyed(registry: QueryRegistry, name: str) -> re.Match[str]:
-    keyed = _KEYED.match(relation(registry, name).match)
+def _keyed(r: Relation) -> re.Match[str]:
+    keyed = _KEYED.match(r.match)
     if not keyed:
-        raise NotComposable(f"{name} does not match its start node by key")
+        raise NotComposable(f"{r.name} does not match its start node by key")
     return keyed
 
 
@@ -257,23 +257,41 @@ def _keyed(registry: QueryRegistry, name: str) -> re.Match[str]:
 def start_key(registry: QueryRegistry, name: str) -> str:
     """The key property relation `name` matches its start node by (`id` in
     `MATCH (a:Technology {id: key})…`): a nested relation is keyed by that property."""
-    return _keyed(registry, name)["prop"]
+    return _keyed(relation(registry, name))["prop"]
 
 
-@functools.lru_cache(maxsize=1024)
-def _from_node(registry: QueryRegistry, name: str, source: str) -> tuple[list[str], str]:
-    """Relation `name`'s match starting from the node bound to `source` instead of looking its
+def _from_node(r: Relation, source: str) -> tuple[list[str], str]:
+    """Relation `r`'s match starting from the node bound to `source` instead of looking its
     start node up again by key (one index seek less per row and relation), and the variable
     the match starts from. `MATCH (a:Project {ref: key})-[:USES]->(b:Technology)` from `root`
-    becomes `MATCH (root)-[:USES]->(b:Technology)`; where the rest of the match names `a` or
-    `root` already, `root` is renamed first (`WITH root AS a`, then `MATCH (a)…`). FalkorDB
-    spends about 10 µs on each such WITH (a project's neighbourhood: 6 of them, 630-665 µs
-    of its CPU against 615-635 without)."""
-    keyed = _keyed(registry, name)
-    var, rest = keyed["var"], relation(registry, name).match[keyed.end() :]
+    becomes `MATCH (root)-[:USES]->(b:Technology)`. FalkorDB spends about 10 µs on a `WITH
+    root AS a` renaming it first (a project's neighbourhood: 640 µs of its CPU against 620
+    without); it is kept only where the rest of the match names the start node again."""
+    keyed = _keyed(r)
+    var, rest = keyed["var"], r.match[keyed.end() :]
     if source == var or not re.search(rf"\b({var}|{source})\b", rest):
         return [f"MATCH ({source}){rest}"], source
     return [f"WITH {source} AS {var}", f"MATCH ({var}){rest}"], var
+
+
+def _apart_from(r: Relation, source: str) -> Relation:
+    """`r` with its node or relationship variable renamed where it is `source`, the node the
+    subquery starts from (a nested relation's `b` inside its parent's `b`): `b` becomes `b1`,
+    in its match, its order and its maps."""
+    if source not in (r.node, r.rel):
+        return r
+    fresh = next(f"{source}{n}" for n in range(1, 100) if not _names(f"{source}{n}", r))
+
+    def renamed(text: str) -> str:
+        return re.sub(rf"\b{source}\b", fresh, text)
+
+    node = fresh if r.node == source else r.node
+    rel = fresh if r.rel == source else r.rel
+    return replace(r, match=renamed(r.match), node=node, rel=rel, order=renamed(r.order))
+
+
+def _names(variable: str, r: Relation) -> bool:
+    return bool(re.search(rf"\b{variable}\b", f"{r.match} {r.order}"))
 
 
 def _subquery(
@@ -288,8 +306,8 @@ def _subquery(
     """Relation `name` from the node bound to `source` (imported into the subquery),
     collected as `column`; each of its nodes with the `nested` relations read on it. `path`
     names the parameters of the pages nested in it (`rel0_sub1_limit`)."""
-    r = relation(registry, name)
-    lines = [*_from_node(registry, name, source)[0], f"WITH {r.carried}", f"ORDER BY {r.order}"]
+    r = _apart_from(relation(registry, name), source)
+    lines = [*_from_node(r, source)[0], f"WITH {r.carried}", f"ORDER BY {r.order}"]
     return lines + _collected(registry, r, nested, projection, column, path)
 
 
@@ -307,11 +325,11 @@ def _paged_subquery(
     `$<path>_fetch` (one more) and `$<path>_after`. The list is matched once and counted,
     and only the page's nodes are read (with their `nested` relations), as its own query
     does."""
-    r = relation(registry, name)
+    r = _apart_from(relation(registry, name), source)
     if r.cursor is None:
         raise NotComposable(f"{name} is not a page query")
     limit, fetch, after = (f"${path}_{p}" for p in ("limit", "fetch", "after"))
-    (*start, pattern), var = _from_node(registry, name, source)
+    (*start, pattern), var = _from_node(r, source)
     page = [
         f"UNWIND listed AS {r.node}",
         f"WITH {r.node}",

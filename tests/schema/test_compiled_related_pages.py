@@ -196,12 +196,11 @@ def test_the_compiled_statement_of_a_lookup_with_a_page_of_a_related_list() -> N
         "    LIMIT $rel0_fetch\n"
         "    CALL {\n"
         "      WITH b\n"
-        "      WITH b AS a\n"
-        "      MATCH (a)-[:HOSTED_IN]->(b:Country)\n"
-        "      WITH b\n"
-        "      ORDER BY b.code\n"
+        "      MATCH (b)-[:HOSTED_IN]->(b1:Country)\n"
+        "      WITH b1\n"
+        "      ORDER BY b1.code\n"
         # Per node type across the document: the host countries are read as the root is.
-        "      RETURN collect(b {.code, .name}) AS sub0\n"
+        "      RETURN collect(b1 {.code, .name}) AS sub0\n"
         "    }\n"
         "    WITH b, sub0\n"
         "    ORDER BY b.ref\n"
@@ -263,31 +262,29 @@ CALL {
   ORDER BY b.code
   CALL {
     WITH b
-    WITH b AS a
     CALL {
-      WITH a
-      MATCH (a)<-[:HOSTED_IN]-(b:Project)
-      RETURN collect(b) AS listed
+      WITH b
+      MATCH (b)<-[:HOSTED_IN]-(b1:Project)
+      RETURN collect(b1) AS listed
     }
     CALL {
       WITH listed
-      UNWIND listed AS b
-      WITH b
-      WHERE $rel0_sub0_after IS NULL OR b.ref > $rel0_sub0_after
-      WITH b
-      ORDER BY b.ref
+      UNWIND listed AS b1
+      WITH b1
+      WHERE $rel0_sub0_after IS NULL OR b1.ref > $rel0_sub0_after
+      WITH b1
+      ORDER BY b1.ref
       LIMIT $rel0_sub0_fetch
       CALL {
-        WITH b
-        WITH b AS a
-        MATCH (a)-[:USES]->(b:Technology)
+        WITH b1
+        MATCH (b1)-[:USES]->(b:Technology)
         WITH b
         ORDER BY b.id
         RETURN collect(b {.id, .name}) AS sub0
       }
-      WITH b, sub0
-      ORDER BY b.ref
-      RETURN collect({node: b {.ref, .title}, sub0: sub0}) AS found
+      WITH b1, sub0
+      ORDER BY b1.ref
+      RETURN collect({node: b1 {.ref, .title}, sub0: sub0}) AS found
     }
     RETURN {total: size(listed), hasNext: size(found) > $rel0_sub0_limit, \
 items: found[0..$rel0_sub0_limit]} AS sub0
