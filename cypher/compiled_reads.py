@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any
 
 from cypher.registry import QueryRegistry
@@ -228,10 +229,15 @@ def shapes(relations: Sequence[Plan]) -> tuple[Plan, ...]:
     return tuple(out)
 
 
-def relation_params(relations: Sequence[Plan], prefix: str = "") -> dict[str, Any]:
+def relation_params(relations: Sequence[Plan]) -> Mapping[str, Any]:
     """The parameters of the pages among `relations`, at every depth: `rel0_limit`,
     `rel0_fetch`, `rel0_after` for the first relation, `rel0_sub1_limit`… for a page nested in
-    it."""
+    it. Kept per plan (a request's relations repeat): read it, do not change it."""
+    return _relation_params(tuple(relations), "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _relation_params(relations: tuple[Plan, ...], prefix: str) -> Mapping[str, Any]:
     params: dict[str, Any] = {}
     for i, item in enumerate(relations):
         column = f"{prefix}sub{i}" if prefix else f"rel{i}"
@@ -239,8 +245,8 @@ def relation_params(relations: Sequence[Plan], prefix: str = "") -> dict[str, An
             params[f"{column}_limit"] = item.limit
             params[f"{column}_fetch"] = item.limit + 1
             params[f"{column}_after"] = item.after
-        params |= relation_params(plan_parts(item)[1], f"{column}_")
-    return params
+        params |= _relation_params(plan_parts(item)[1], f"{column}_")
+    return MappingProxyType(params)
 
 
 _KEYED = re.compile(r"^MATCH \((?P<var>\w+):\w+ \{(?P<prop>\w+): key\}\)")

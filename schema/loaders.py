@@ -14,6 +14,7 @@ from cypher.store import GraphStore
 
 Row = dict[str, Any]
 MISSING = object()  # what `PrimedLoader.held` answers for a key the request does not hold
+_NOTHING: dict[Any, Any] = {}
 
 
 class PrimedLoader(DataLoader[Any, Any]):
@@ -72,6 +73,10 @@ class Loaders:
         # Relation loaders by query name alone: relation fields ask for them per object (a
         # page of 50 projects with three relations, 150 times).
         self._relations: dict[str, PrimedLoader] = {}
+        # Relation rows a compiled read gave, per query, for loaders not made yet: a plan
+        # reads them here (`held_related`), so the loader is made only where a field needs
+        # one (a neighbourhood primes eight; priming them all took about 14 µs a request).
+        self._held: dict[str, dict[Any, Any]] = {}
 
     def related(self, query: str) -> PrimedLoader:
         """Rows of a `{key, node, rel}` query, grouped per key."""
@@ -79,7 +84,30 @@ class Loaders:
         if loader is None:
             loader = self._get(("related", query), lambda keys: self._related(query, keys))
             self._relations[query] = loader
+            held = self._held.pop(query, None)
+            if held is not None:
+                loader.prime_many(held)
         return loader
+
+    def prime_related(self, query: str, per_key: dict[Any, Any]) -> None:
+        """`related(query).prime_many(per_key)`, with the loader made only when asked for. The
+        dict is kept as given: the caller must not change it afterwards."""
+        loader = self._relations.get(query)
+        if loader is not None:
+            loader.prime_many(per_key)
+            return
+        held = self._held.get(query)
+        if held is None:
+            self._held[query] = per_key
+        else:  # what the request holds already stays, as prime_many keeps it
+            self._held[query] = {**per_key, **held}
+
+    def held_related(self, query: str, key: Any) -> Any:
+        """The rows of `query` for `key` when a compiled read primed them, else MISSING."""
+        loader = self._relations.get(query)
+        if loader is not None:
+            return loader.primed.get(key, MISSING)
+        return self._held.get(query, _NOTHING).get(key, MISSING)
 
     def page(self, query: str, first: int, after: Any) -> PrimedLoader:
         """One page per key of a `{key, total, items, hasNext}` query."""

@@ -358,7 +358,7 @@ def _node_relation_step(
         build = nodes_of(cls) if many else first_node_of(cls)
 
     def answer(graph_key: Any, context: Any) -> Any:
-        held = context.loaders.related(query).primed.get(graph_key, MISSING)
+        held = context.loaders.held_related(query, graph_key)
         if held is MISSING:
             raise _GiveUp
         return complete(build(held), context)

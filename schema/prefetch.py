@@ -264,6 +264,6 @@ def prime_related(info: Ctx, related: Related) -> None:
     """Primes the relation and page loaders with the relations a composed statement read."""
     loaders = info.context.loaders
     for name, per_key in related.lists.items():
-        loaders.related(name).prime_many(per_key)
+        loaders.prime_related(name, per_key)
     for (name, limit, after), per_key in related.pages.items():
         loaders.page(name, limit, after).prime_many(per_key)
