@@ -50,10 +50,14 @@ class QueryRegistry:
         paths = sorted(path for directory in directories for path in directory.glob("*.cypher"))
         for path in paths:
             name, file_dialect = split_name(path)
-            if file_dialect is None:
-                generic[name] = path
-            elif file_dialect == dialect:
-                specific[name] = path
+            chosen = generic if file_dialect is None else specific
+            if file_dialect not in (None, dialect):
+                continue
+            if name in chosen:
+                # A second directory (the tests' extra queries) must not quietly replace a
+                # query the API serves: the API's callers would run the other text.
+                raise ValueError(f"query {name!r} is defined twice: {chosen[name]} and {path}")
+            chosen[name] = path
         for name, path in {**generic, **specific}.items():
             self._queries[name] = NamedQuery(name, strip_header(path.read_text("utf-8")), path)
 

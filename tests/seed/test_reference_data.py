@@ -60,7 +60,7 @@ async def test_a_changed_record_is_updated_in_place(seeded: GraphStore, tmp_path
     assert summary.updated == {**{k: 0 for k in summary.updated}, "Project": 1}
     assert sum(summary.created.values()) == 0
     assert await label_counts(seeded) == before
-    rows = await seeded.read("project_technologies", {"ref": "CR001"})
+    rows = await seeded.read("project_title_and_technology_ids", {"ref": "CR001"})
     assert rows == [
         {"title": "5MW Solar Power Project in Belén", "technologies": ["rooftop-solar-pv"]}
     ]
