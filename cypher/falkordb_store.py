@@ -180,11 +180,16 @@ class FalkorDBStore(GraphStore):
             if "FULLTEXT" in kinds
         }
         created = []
+        backfills = []
         for label, prop, statement in migrations.falkordb_index_statements():
             if (label, prop) not in existing:
                 self._count()
                 await self._run("migrate", statement, {}, write=True)
                 created.append(f"index {label}.{prop}")
+                if (label, prop) in migrations.BACKFILLS:
+                    backfills.append(migrations.BACKFILLS[(label, prop)])
+        for query in dict.fromkeys(backfills):
+            created.append(f"{query}: {await self.backfill(query)} nodes")
         for label, prop in migrations.FULLTEXT:
             if (label, prop) not in fulltext:
                 await self.write("falkordb_create_fulltext_index", {"label": label, "prop": prop})

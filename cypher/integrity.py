@@ -17,6 +17,7 @@ RULES = {
     "SERIES_NOT_TILED": "ERROR",
     "SERIES_COUNTERS": "ERROR",
     "MOVED_AFTER_RETIREMENT": "ERROR",
+    "BLOCK_HOLDER_MISMATCH": "ERROR",
     "IMPOSSIBLE_VALUE": "ERROR",
     "FIRST_TRANSFER_WITHOUT_ADJUSTMENT": "WARNING",
     "ISSUANCE_TOTAL_MISMATCH": "WARNING",
@@ -78,6 +79,16 @@ async def integrity_report(
                 [row["id"], row["by"]],
                 f"{row['id']} moved units {row['first']}-{row['last']} of {row['series']} "
                 f"that {row['by']} had already retired or cancelled",
+            )
+    if "BLOCK_HOLDER_MISMATCH" in wanted:
+        rows = await store.read("integrity_block_holders", {"seriesPrefix": series_prefix})
+        for row in rows:
+            holder = "no holder" if row["holder"] is None else f"holder {row['holder']}"
+            add(
+                "BLOCK_HOLDER_MISMATCH",
+                [row["id"], row["account"]],
+                f"{row['id']} is held in {row['account']} but records {holder}: on Neo4j it "
+                "is listed under that holder's blocks, not under the account's",
             )
     if "IMPOSSIBLE_VALUE" in wanted:
         params = {

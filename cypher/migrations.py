@@ -53,6 +53,19 @@ LOOKUP_INDEXES: list[tuple[str, str]] = [
     ("ExternalRecord", "externalId"),
 ]
 
+# Indexes over several properties, for Neo4j to seek and sort by (label, properties): an
+# account's blocks in id order (cypher/queries/account_blocks.neo4j.cypher). FalkorDB indexes
+# each property on its own (the key already has one).
+COMPOSITE_INDEXES: list[tuple[str, tuple[str, ...]]] = [
+    ("CreditBlock", ("holder", "id")),
+]
+
+# (label, property) -> the named query that sets the property on nodes written before it was
+# kept. migrate() runs it, in batches, once: when it creates the index that starts with that
+# property (a graph that lacks the index predates the property).
+BACKFILLS: dict[tuple[str, str], str] = {
+    ("CreditBlock", "holder"): "backfill_block_holders",
+}
 
 # Full-text indexes behind `search` (label, property).
 FULLTEXT: list[tuple[str, str]] = [
@@ -60,6 +73,10 @@ FULLTEXT: list[tuple[str, str]] = [
     ("Organization", "name"),
     ("Methodology", "title"),
 ]
+
+
+def index_name(label: str, props: tuple[str, ...]) -> str:
+    return "_".join((label.lower(), *props))
 
 
 def fulltext_index_name(label: str, prop: str) -> str:
@@ -85,6 +102,14 @@ def neo4j_statements() -> list[tuple[str, str]]:
     ]
     statements += [
         (
+            index_name(label, props),
+            f"CREATE INDEX {index_name(label, props)} IF NOT EXISTS FOR (n:{label}) "
+            f"ON ({', '.join(f'n.{prop}' for prop in props)})",
+        )
+        for label, props in COMPOSITE_INDEXES
+    ]
+    statements += [
+        (
             fulltext_index_name(label, prop),
             f"CREATE FULLTEXT INDEX {fulltext_index_name(label, prop)} IF NOT EXISTS "
             f"FOR (n:{label}) ON EACH [n.{prop}]",
@@ -94,7 +119,18 @@ def neo4j_statements() -> list[tuple[str, str]]:
     return statements
 
 
+def neo4j_backfills() -> dict[str, str]:
+    """Neo4j index name -> the backfill to run when migrate() creates that index."""
+    return {
+        index_name(label, props): BACKFILLS[(label, props[0])]
+        for label, props in COMPOSITE_INDEXES
+        if (label, props[0]) in BACKFILLS
+    }
+
+
 def falkordb_index_statements() -> list[tuple[str, str, str]]:
     """(label, property, statement) for every index FalkorDB needs, keys first."""
     pairs = list(NODE_KEYS.items()) + LOOKUP_INDEXES
+    pairs += [(label, prop) for label, props in COMPOSITE_INDEXES for prop in props]
+    pairs = list(dict.fromkeys(pairs))  # a composite's key property is indexed already
     return [(label, prop, f"CREATE INDEX FOR (n:{label}) ON (n.{prop})") for label, prop in pairs]

@@ -159,6 +159,9 @@ class Neo4jStore(GraphStore):
                 self._count()
                 await self._run("migrate", statement, {}, write=True)
                 created.append(name)
+        backfills = migrations.neo4j_backfills()
+        for query in dict.fromkeys(backfills[name] for name in created if name in backfills):
+            created.append(f"{query}: {await self.backfill(query)} nodes")
         # New indexes fill in the background; queries planned before that would scan.
         await self.write("neo4j_await_indexes", {"seconds": max(30, self.timeout_ms // 1000)})
         return created

@@ -238,6 +238,7 @@ LEDGER_ENUMS: dict[str, dict[str, str]] = {
         "SERIES_NOT_TILED": "The live blocks of a series do not cover it exactly.",
         "SERIES_COUNTERS": "A series' retired or cancelled counter disagrees with its blocks.",
         "MOVED_AFTER_RETIREMENT": "A unit moved after it was retired or cancelled.",
+        "BLOCK_HOLDER_MISMATCH": "A block's recorded holder is not the account it is held in.",
         "IMPOSSIBLE_VALUE": "A quantity or date no real ledger can hold.",
         "FIRST_TRANSFER_WITHOUT_ADJUSTMENT": "A first transfer lacks its corresponding adjustment.",
         "ISSUANCE_TOTAL_MISMATCH": "Registry issuances do not add up to the notified total.",

@@ -148,6 +148,9 @@ def add_ledger(payload: GraphPayload, ledger: Ledger) -> None:
                 "quantity": block.quantity,
                 "vintage": block.vintage,
                 "status": block.status,
+                # The id of the account it is HELD_IN, kept with the relationship so that
+                # an account's blocks page by index (cypher/queries/account_blocks.neo4j.cypher).
+                "holder": block.account,
                 "dataQuality": block.dataQuality,
             },
             block.sources,

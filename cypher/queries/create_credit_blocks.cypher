@@ -1,5 +1,5 @@
 // Creates CreditBlock nodes that do not exist yet, each with its series, issuance, holding
-// account and sources, in one pass (seed/fresh_ledger.py uses it only for a part of a load whose
+// account (and `holder`, that account's id) and sources, in one pass (seed/fresh_ledger.py uses it only for a part of a load whose
 // series are all new, so no block of it can exist; create_credit_block_splits.cypher then links
 // each to the block it was split from).
 // Parameters: $sources (list of Source ids, shared by every row of the batch),
@@ -16,7 +16,7 @@ MATCH (s:Series {id: row.series})
 MATCH (i:Issuance {id: row.issuance})
 MATCH (a:Account {id: row.account})
 CREATE (n:CreditBlock)
-SET n = row.props
+SET n = row.props, n.holder = a.id
 CREATE (n)-[:IN_SERIES]->(s)
 CREATE (n)-[:ISSUED_BY]->(i)
 CREATE (n)-[:HELD_IN]->(a)

@@ -4,6 +4,7 @@
 // the source account with the planned range, that the audit chain head is unchanged and that
 // the idempotency key is unused - and writes nothing (returns no row) when any check fails.
 // A move of a whole block re-points it; a partial move supersedes it with split children.
+// Every block keeps `holder`, the id of the account it is HELD_IN.
 // Parameters: $moves (list of {block, from, first, last, whole, moved, series, pieces: list of
 //   {id, first, last, moved}, tx: map of Transaction properties}), $to (account id),
 //   $status (HELD, RETIRED or CANCELLED), $counters (list of {series, retired, cancelled}),
@@ -45,7 +46,7 @@ MATCH (from:Account {id: m.from})
 FOREACH (x IN CASE WHEN m.whole THEN [1] ELSE [] END |
   DELETE held
   CREATE (b)-[:HELD_IN]->(dst)
-  SET b.status = $status, b.registry = dst.registry)
+  SET b.status = $status, b.registry = dst.registry, b.holder = dst.id)
 FOREACH (x IN CASE WHEN m.whole THEN [] ELSE [1] END |
   SET b.status = 'SUPERSEDED')
 FOREACH (p IN CASE WHEN m.whole THEN [] ELSE m.pieces END |
@@ -53,6 +54,7 @@ FOREACH (p IN CASE WHEN m.whole THEN [] ELSE m.pieces END |
                          quantity: p.last - p.first + 1, vintage: b.vintage,
                          registry: CASE WHEN p.moved THEN dst.registry ELSE b.registry END,
                          status: CASE WHEN p.moved THEN $status ELSE 'HELD' END,
+                         holder: CASE WHEN p.moved THEN dst.id ELSE from.id END,
                          dataQuality: $dataQuality})
   CREATE (c)-[:SPLIT_FROM]->(b)
   CREATE (c)-[:IN_SERIES]->(s)

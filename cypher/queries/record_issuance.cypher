@@ -1,8 +1,9 @@
 // Records a Joint Committee issuance decision and the registry issuances under it: opens each
-// series, creates a block per allocation in its holding account and the ISSUANCE transaction
-// that put it there, appending the audit event. Writes nothing (no row) when the project is
-// unknown, the decision belongs to another project, a series exists, an account is not a
-// holding account of the series' registry, the chain head moved or the idempotency key is used.
+// series, creates a block per allocation in its holding account (its `holder`, that account's
+// id) and the ISSUANCE transaction that put it there, appending the audit event. Writes
+// nothing (no row) when the project is unknown, the decision belongs to another project, a
+// series exists, an account is not a holding account of the series' registry, the chain head
+// moved or the idempotency key is used.
 // Parameters: $project (ref), $issuance (map of Issuance properties, decidedOn as ISO date or
 //   null), $series (list of Series property maps), $blocks (list of {series, account, block:
 //   map, tx: map}), $accountChecks (list of 'accountId|registry' strings), $event,
@@ -48,7 +49,7 @@ UNWIND $blocks AS bx
 MATCH (s:Series {id: bx.series})
 MATCH (a:Account {id: bx.account})
 CREATE (b:CreditBlock)
-SET b = bx.block
+SET b = bx.block, b.holder = a.id
 CREATE (b)-[:IN_SERIES]->(s)
 CREATE (b)-[:ISSUED_BY]->(i)
 CREATE (b)-[:HELD_IN]->(a)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from cypher.audit_chain import verify_chain
+from cypher.integrity import integrity_report
 from cypher.ledger_checks import ledger_problems
 from cypher.ledger_ops import LedgerRefusal, MoveRequest, Provenance, move_credits
 from cypher.registry_writes import open_account, record_issuance
@@ -148,6 +149,9 @@ def ledger_machine(embedded) -> type[RuleBasedStateMachine]:
         @invariant()
         def ledger_is_sound(self) -> None:
             assert self.run(ledger_problems(self.store, "JP-TH007", exhaustive=True)) == []
+            # Every move keeps each block's recorded holder its account (Neo4j pages by it).
+            holders = integrity_report(self.store, ["BLOCK_HOLDER_MISMATCH"], "JP-TH007")
+            assert self.run(holders) == []
 
         def teardown(self) -> None:
             assert self.run(verify_chain(self.store)).ok

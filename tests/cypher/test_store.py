@@ -87,6 +87,28 @@ async def test_migrations_run_twice_and_the_second_run_creates_nothing(
     assert await store.migrate() == []
 
 
+async def test_making_the_holder_index_gives_older_blocks_their_holder(
+    store: GraphStore,
+) -> None:
+    # A graph written before blocks kept `holder` lacks its index too: migrate() makes the
+    # index and then sets every block's holder from its HELD_IN account.
+    if store.dialect == "neo4j":
+        await store.write("drop_block_holder_index")
+    await store.write("create_blocks_without_holder", {"account": "ACC", "n": 3})
+    created = await store.migrate()
+    assert "backfill_block_holders: 3 nodes" in created
+    holders = await store.read("block_holders")
+    assert holders == [{"id": f"ACC/{i}", "holder": "ACC"} for i in (1, 2, 3)]
+    assert not [line for line in await store.migrate() if "backfill" in line]
+
+
+async def test_a_backfill_runs_batch_by_batch_until_none_is_left(store: GraphStore) -> None:
+    await store.write("create_blocks_without_holder", {"account": "ACC", "n": 5})
+    assert await store.backfill("backfill_block_holders", batch=2) == 5
+    assert {row["holder"] for row in await store.read("block_holders")} == {"ACC"}
+    assert await store.backfill("backfill_block_holders", batch=2) == 0
+
+
 async def test_200_concurrent_reads_complete_without_pool_errors(store: GraphStore) -> None:
     results = await asyncio.gather(*(store.read("echo_value", {"value": i}) for i in range(200)))
     assert [rows[0]["value"] for rows in results] == list(range(200))

@@ -63,6 +63,16 @@ async def broken(embedded, graph_name: str, query: str, **params: object) -> Non
         ),
         ("break_set_block_status", {"id": f"{SERIES}/1-10", "status": "HELD"}, "SERIES_COUNTERS"),
         (
+            "break_set_block_holder",
+            {"id": f"{SERIES}/1-10", "holder": "JP-GOJ-HOLDING-ELSEWHERE"},
+            "BLOCK_HOLDER_MISMATCH",
+        ),
+        (
+            "break_set_block_holder",
+            {"id": f"{SERIES}/1-10", "holder": None},
+            "BLOCK_HOLDER_MISMATCH",
+        ),
+        (
             "break_create_transaction",
             {
                 "id": "TX-AFTER",
