@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             created = await opened.store.migrate()
             if created:
-                log.info("migrations created %d constraints/indexes", len(created))
+                log.info("migrations: %s", ", ".join(created))
             if settings.seed_if_empty and (summary := await seed_if_empty(opened.store)):
                 log.info("loaded the JCM seed data (%d records)", summary.changed)
             if missing := assets.missing():
