@@ -96,23 +96,36 @@ async def _account(store: GraphStore, account_id: str, field_name: str) -> dict[
 async def plan_cuts(store: GraphStore, req: MoveRequest) -> list[Cut]:
     """Which parts of which live blocks the request moves, as the ledger stands now."""
     if req.quantity is not None:
-        rows = await store.read(
-            "held_blocks_of_account",
-            {"account": req.from_account, "series": req.series, "limit": MAX_BLOCKS_PER_MOVE},
+        [found] = await store.read(
+            "blocks_to_move_by_quantity",
+            {
+                "account": req.from_account,
+                "series": req.series,
+                "quantity": req.quantity,
+                "limit": MAX_BLOCKS_PER_MOVE,
+                "fetch": MAX_BLOCKS_PER_MOVE + 1,
+            },
         )
-        cuts, left = [], req.quantity
-        for row in rows:
-            block = row["block"]
-            take = min(left, block["quantity"])
-            cuts.append(Cut(block, block["first"], block["first"] + take - 1))
-            left -= take
-            if left == 0:
-                return cuts
-        held = req.quantity - left
+        if found["units"] >= req.quantity:
+            cuts, left = [], req.quantity
+            for block in found["blocks"]:
+                take = min(left, block["quantity"])
+                cuts.append(Cut(block, block["first"], block["first"] + take - 1))
+                left -= take
+            return cuts
         where = f" of series {req.series}" if req.series else ""
+        if found["more"]:
+            raise LedgerRefusal(
+                "LIMIT_EXCEEDED",
+                f"a move by quantity takes at most {MAX_BLOCKS_PER_MOVE} blocks, and the oldest "
+                f"{MAX_BLOCKS_PER_MOVE} that account {req.from_account} holds{where} carry "
+                f"{found['units']} units, fewer than the {req.quantity} asked for: move at most "
+                f"{found['units']} at once",
+                "quantity",
+            )
         raise LedgerRefusal(
             "CONFLICT",
-            f"account {req.from_account} holds {held} units{where}, "
+            f"account {req.from_account} holds {found['units']} units{where}, "
             f"fewer than the {req.quantity} asked for",
             "quantity",
         )

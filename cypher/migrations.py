@@ -54,10 +54,12 @@ LOOKUP_INDEXES: list[tuple[str, str]] = [
 ]
 
 # Indexes over several properties, for Neo4j to seek and sort by (label, properties): an
-# account's blocks in id order (cypher/queries/account_blocks.neo4j.cypher). FalkorDB indexes
-# each property on its own (the key already has one).
+# account's blocks in id order (cypher/queries/account_blocks.neo4j.cypher) and its HELD
+# blocks oldest units first (blocks_to_move_by_quantity.neo4j.cypher). FalkorDB reads no index
+# in order, so it indexes only each one's leading property, the one its queries look up by.
 COMPOSITE_INDEXES: list[tuple[str, tuple[str, ...]]] = [
     ("CreditBlock", ("holder", "id")),
+    ("CreditBlock", ("holder", "status", "series", "first")),
 ]
 
 # (label, property) -> the named query that sets the property on nodes written before it was
@@ -131,6 +133,6 @@ def neo4j_backfills() -> dict[str, str]:
 def falkordb_index_statements() -> list[tuple[str, str, str]]:
     """(label, property, statement) for every index FalkorDB needs, keys first."""
     pairs = list(NODE_KEYS.items()) + LOOKUP_INDEXES
-    pairs += [(label, prop) for label, props in COMPOSITE_INDEXES for prop in props]
-    pairs = list(dict.fromkeys(pairs))  # a composite's key property is indexed already
+    pairs += [(label, props[0]) for label, props in COMPOSITE_INDEXES]
+    pairs = list(dict.fromkeys(pairs))
     return [(label, prop, f"CREATE INDEX FOR (n:{label}) ON (n.{prop})") for label, prop in pairs]

@@ -9,7 +9,14 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from cypher.ledger_ops import Applied, LedgerRefusal, MoveRequest, Provenance, move_credits
+from cypher.ledger_ops import (
+    MAX_BLOCKS_PER_MOVE,
+    Applied,
+    LedgerRefusal,
+    MoveRequest,
+    Provenance,
+    move_credits,
+)
 from schema.access import require
 from schema.context import RequestContext
 from schema.errors import ApiError, BadUserInput, ErrorCode
@@ -85,7 +92,11 @@ class MoveInput:
     series: str | None = None
     first: int | None = strawberry.field(default=None, description="First unit (with `last`).")
     last: int | None = None
-    quantity: int | None = strawberry.field(default=None, description="Or: this many units.")
+    quantity: int | None = strawberry.field(
+        default=None,
+        description="Or: this many units, the account's oldest first (by series, then serial), "
+        f"from at most {MAX_BLOCKS_PER_MOVE} of its blocks (`series` narrows them to one series).",
+    )
     on: dt.date | None = strawberry.field(default=None, description="Default: today.")
     note: str | None = None
     provenance: ProvenanceInput | None = None

@@ -113,6 +113,13 @@ async def test_the_compiled_credit_trace_reads_only_the_units_own_history(
     assert not without_label_scans(plan), plan
 
 
+def assert_read_in_index_order(plan: list[str]) -> None:
+    """A Neo4j plan that takes its rows in the index's order and stops at the limit."""
+    operators = {line.split("@")[0] for line in plan}
+    assert "Limit" in operators, plan
+    assert not operators & {"Sort", "Top", "PartialSort", "PartialTop"}, plan
+
+
 async def test_a_page_of_an_account_s_blocks_does_not_sort_the_account_s_whole_list(
     store: GraphStore,
 ) -> None:
@@ -126,6 +133,23 @@ async def test_a_page_of_an_account_s_blocks_does_not_sort_the_account_s_whole_l
         assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
         assert not without_label_scans(plan), plan
         if store.dialect == "neo4j":
-            operators = {line.split("@")[0] for line in plan}
-            assert "Limit" in operators, plan
-            assert not operators & {"Sort", "Top", "PartialSort", "PartialTop"}, plan
+            assert_read_in_index_order(plan)
+
+
+@pytest.mark.parametrize("series", [None, "JP-X-ID-02-2016-1"])
+async def test_planning_a_move_by_quantity_finds_the_account_s_blocks_by_their_holder(
+    store: GraphStore, series: str | None
+) -> None:
+    """Neo4j reads an account's HELD blocks from the (holder, status, series, first) index in
+    the order a move takes them, and stops at the limit. FalkorDB finds them by their holder's
+    index and sorts them; it does not walk from the account, which made it scan the status
+    index (every HELD block in the graph)."""
+    await store.migrate()
+    params = {"account": "JP-GOJ-HOLDING", "series": series, "quantity": 5, "limit": 500}
+    plan = await store.explain("blocks_to_move_by_quantity", {**params, "fetch": 501})
+    assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
+    assert not without_label_scans(plan), plan
+    if store.dialect == "neo4j":
+        assert_read_in_index_order(plan)
+    else:
+        assert not any("Traverse" in line for line in plan), plan

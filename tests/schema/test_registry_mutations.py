@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from cypher import ledger_ops
 from cypher.ledger_checks import ledger_problems
 from tests.conftest import ADMIN_TOKEN, READER_TOKEN, WRITER_TOKEN, data, gql, gql_as
 
@@ -74,6 +75,86 @@ async def test_transfer_by_quantity_takes_the_oldest_units(
     blocks = await live_blocks(ledger_client, SERIES)
     assert (31, 31, "HELD", "JP-GOJ-HOLDING") in blocks
     await assert_sound(ledger_client)
+
+
+HELD_BLOCKS = """{ creditBlocks(first: 100, filter: {status: [HELD]},
+  orderBy: [{field: SERIES}, {field: FIRST}]) {
+  nodes { series first last account { key } } pageInfo { hasNextPage } } }"""
+
+
+async def held_blocks(http: httpx.AsyncClient, account: str) -> list[tuple]:
+    """The account's HELD blocks, oldest units first: the order a move by quantity takes them."""
+    page = data(await gql(http, HELD_BLOCKS))["creditBlocks"]
+    assert not page["pageInfo"]["hasNextPage"]
+    return [
+        (n["series"], n["first"], n["last"])
+        for n in page["nodes"]
+        if n["account"]["key"] == account
+    ]
+
+
+async def test_transfer_by_quantity_takes_whole_blocks_then_part_of_the_next(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    held = await held_blocks(ledger_client, "JP-GOJ-HOLDING")
+    (s1, f1, l1), (s2, f2, l2) = held[:2]
+    assert l2 > f2  # the seed's second block has units to spare
+    body = await gql_as(
+        ledger_client,
+        WRITER_TOKEN,
+        TRANSFER,
+        to="JP-MAYEKAWA-HOLDING",
+        input={"fromAccount": "JP-GOJ-HOLDING", "quantity": (l1 - f1 + 1) + 1},
+    )
+    assert len(data(body)["transferCredits"]["transactions"]) == 2
+    assert await held_blocks(ledger_client, "JP-GOJ-HOLDING") == [(s2, f2 + 1, l2), *held[2:]]
+    received = await held_blocks(ledger_client, "JP-MAYEKAWA-HOLDING")
+    assert (s1, f1, l1) in received
+    assert (s2, f2, f2) in received
+    await assert_sound(ledger_client)
+
+
+async def test_transfer_by_quantity_refusal_says_how_many_units_the_account_holds(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    held = await held_blocks(ledger_client, "JP-MAYEKAWA-HOLDING")
+    units = sum(last - first + 1 for _, first, last in held)
+    body = await gql_as(
+        ledger_client,
+        WRITER_TOKEN,
+        TRANSFER,
+        to="JP-GOJ-HOLDING",
+        input={"fromAccount": "JP-MAYEKAWA-HOLDING", "quantity": units + 1},
+    )
+    error = body["errors"][0]
+    assert error["extensions"] == {"code": "CONFLICT", "field": "quantity"}
+    assert error["message"] == (
+        f"account JP-MAYEKAWA-HOLDING holds {units} units, fewer than the {units + 1} asked for"
+    )
+
+
+async def test_transfer_by_quantity_needing_more_blocks_than_a_move_takes_is_refused(
+    ledger_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = await held_blocks(ledger_client, "JP-GOJ-HOLDING")
+    first_two = sum(last - first + 1 for _, first, last in held[:2])
+    monkeypatch.setattr(ledger_ops, "MAX_BLOCKS_PER_MOVE", 2)
+    before = data(await gql(ledger_client, STATE))
+    body = await gql_as(
+        ledger_client,
+        WRITER_TOKEN,
+        TRANSFER,
+        to="JP-MAYEKAWA-HOLDING",
+        input={"fromAccount": "JP-GOJ-HOLDING", "quantity": first_two + 1},
+    )
+    error = body["errors"][0]
+    assert error["extensions"] == {"code": "LIMIT_EXCEEDED", "field": "quantity"}
+    assert error["message"] == (
+        "a move by quantity takes at most 2 blocks, and the oldest 2 that account "
+        f"JP-GOJ-HOLDING holds carry {first_two} units, fewer than the {first_two + 1} asked "
+        f"for: move at most {first_two} at once"
+    )
+    assert data(await gql(ledger_client, STATE)) == before
 
 
 async def test_retire_and_cancel_update_status_and_series_counters(
