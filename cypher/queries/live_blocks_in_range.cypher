@@ -1,6 +1,6 @@
 // The live (not superseded) blocks of a series that overlap a unit range, with their holder.
 // The blocks are found by their `series` index: matched from the Series node instead,
-// FalkorDB planned a scan of every CreditBlock (70 ms among 114,404 blocks).
+// FalkorDB planned a scan of every CreditBlock (61 to 64 ms among 114,404 blocks).
 // Parameters: $series (string), $first (int), $last (int).
 // Columns: block (map of the CreditBlock), account (string), seriesIssued (int).
 MATCH (b:CreditBlock)
