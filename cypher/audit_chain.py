@@ -14,6 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from cypher.store import GraphStore
 
@@ -48,10 +49,36 @@ class NextEvent:
         return dict(self.__dict__)
 
 
+# The newest seq each store has shown this process. The head is looked for from there on by
+# the seq index (audit_head_from): the full query sorts every event, as FalkorDB reads no index
+# in order, and every write and change-feed poll reads the head. Only a hint: when no event
+# has that seq any more (the log was emptied), the full query finds the head.
+_seen_heads: WeakKeyDictionary[GraphStore, int] = WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Head:
+    seq: int
+    hash: str
+
+
+async def read_head(store: GraphStore) -> Head | None:
+    """The newest event of the chain, or None before the first write."""
+    seen = _seen_heads.get(store)
+    rows = await store.read("audit_head_from", {"fromSeq": seen}) if seen is not None else []
+    if not rows:
+        rows = await store.read("audit_head")
+    if not rows:
+        _seen_heads.pop(store, None)
+        return None
+    _seen_heads[store] = rows[0]["seq"]
+    return Head(rows[0]["seq"], rows[0]["hash"])
+
+
 async def next_event(store: GraphStore, actor: str, action: str, payload: Any) -> NextEvent:
-    head = await store.read("audit_head")
-    seq = head[0]["seq"] + 1 if head else 1
-    prev = head[0]["hash"] if head else GENESIS
+    head = await read_head(store)
+    seq = head.seq + 1 if head else 1
+    prev = head.hash if head else GENESIS
     at = int(time.time() * 1000)
     text = canonical(payload)
     sha = hashlib.sha256(text.encode()).hexdigest()

@@ -133,8 +133,23 @@ async def plan_cuts(store: GraphStore, req: MoveRequest) -> list[Cut]:
     assert req.first is not None
     assert req.last is not None
     rows = await store.read(
-        "live_blocks_in_range", {"series": req.series, "first": req.first, "last": req.last}
+        "live_blocks_in_range",
+        {
+            "series": req.series,
+            "first": req.first,
+            "last": req.last,
+            "fetch": MAX_BLOCKS_PER_MOVE + 1,
+        },
     )
+    if len(rows) > MAX_BLOCKS_PER_MOVE:
+        last_of_cap = rows[MAX_BLOCKS_PER_MOVE - 1]["block"]["last"]
+        raise LedgerRefusal(
+            "LIMIT_EXCEEDED",
+            f"a move by range takes at most {MAX_BLOCKS_PER_MOVE} blocks, and units "
+            f"{req.first}-{req.last} of {req.series} lie in more: move units "
+            f"{req.first}-{last_of_cap} first, then the rest",
+            "last",
+        )
     if not rows:
         series = await store.read("series_by_key_list", {"keys": [req.series]})
         if not series:

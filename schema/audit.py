@@ -14,7 +14,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from cypher.audit_chain import verify_chain
+from cypher.audit_chain import read_head, verify_chain
 from schema.context import RequestContext
 from schema.errors import BadUserInput
 from schema.event_feed import POLL_SECONDS, EventFeed
@@ -84,8 +84,8 @@ class AuditQuery:
         events = [event_of(r["event"]) for r in rows[:size]]
 
         async def count() -> int:
-            head = await store.read("audit_head")
-            return head[0]["seq"] if head else 0
+            head = await read_head(store)
+            return head.seq if head else 0
 
         return connection(events, lambda i: key_cursor(events[i].seq), len(rows) > size, count)
 

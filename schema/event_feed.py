@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from cypher.audit_chain import read_head
 from cypher.errors import StoreError
 from cypher.store import GraphStore
 from schema.errors import LimitExceeded
@@ -53,11 +54,11 @@ class EventFeed:
     async def _watch(self) -> None:
         while self.subscribers > 0:
             try:
-                rows = await self.store.read("audit_head")
+                newest = await read_head(self.store)
             except StoreError as exc:
                 log.warning("change feed: cannot read the event log: %s", exc)
-                rows = []
-            head = rows[0]["seq"] if rows else 0
+                newest = None
+            head = newest.seq if newest else 0
             if head != self.head:
                 async with self._moved:
                     self.head = head

@@ -91,7 +91,10 @@ class MoveInput:
     from_account: str
     series: str | None = None
     first: int | None = strawberry.field(default=None, description="First unit (with `last`).")
-    last: int | None = None
+    last: int | None = strawberry.field(
+        default=None,
+        description=f"Last unit: the range may lie in at most {MAX_BLOCKS_PER_MOVE} blocks.",
+    )
     quantity: int | None = strawberry.field(
         default=None,
         description="Or: this many units, the account's oldest first (by series, then serial), "

@@ -53,6 +53,14 @@ async def test_credit_trace_reads_only_the_units_own_history(
     assert not [line for line in plan if any(scan in line for scan in scans)], plan
 
 
+async def test_the_audit_head_is_looked_for_by_the_seq_index(store: GraphStore) -> None:
+    """Every write and change-feed poll reads the head: its cost must not grow with the log."""
+    await store.migrate()
+    plan = await store.explain("audit_head_from", {"fromSeq": 100})
+    assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
+    assert not without_label_scans(plan), plan
+
+
 async def test_model_project_shares_follow_each_series_not_every_account(
     store: GraphStore,
 ) -> None:

@@ -157,6 +157,35 @@ async def test_transfer_by_quantity_needing_more_blocks_than_a_move_takes_is_ref
     assert data(await gql(ledger_client, STATE)) == before
 
 
+async def test_transfer_of_a_range_lying_in_more_blocks_than_a_move_takes_is_refused(
+    ledger_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocks = await live_blocks(ledger_client, SERIES)
+    assert len(blocks) >= 3
+    (first, _, _, _), (_, second_last, _, _), (_, third_last, _, _) = blocks[:3]
+    monkeypatch.setattr(ledger_ops, "MAX_BLOCKS_PER_MOVE", 2)
+    before = data(await gql(ledger_client, STATE))
+    body = await gql_as(
+        ledger_client,
+        WRITER_TOKEN,
+        TRANSFER,
+        to="JP-MAYEKAWA-HOLDING",
+        input={
+            "fromAccount": "JP-GOJ-HOLDING",
+            "series": SERIES,
+            "first": first,
+            "last": third_last,
+        },
+    )
+    error = body["errors"][0]
+    assert error["extensions"] == {"code": "LIMIT_EXCEEDED", "field": "last"}
+    assert error["message"] == (
+        f"a move by range takes at most 2 blocks, and units {first}-{third_last} of {SERIES} "
+        f"lie in more: move units {first}-{second_last} first, then the rest"
+    )
+    assert data(await gql(ledger_client, STATE)) == before
+
+
 async def test_retire_and_cancel_update_status_and_series_counters(
     ledger_client: httpx.AsyncClient,
 ) -> None:
