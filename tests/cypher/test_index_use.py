@@ -167,7 +167,7 @@ async def test_planning_a_move_by_range_finds_the_series_blocks_by_index(store: 
     """The live blocks a range move cuts are found by the blocks' series index; matched from
     the Series node, FalkorDB scanned every CreditBlock of the graph."""
     await store.migrate()
-    params = {"series": "JP-X-ID-02-2016-1", "first": 1, "last": 5}
+    params = {"series": "JP-X-ID-02-2016-1", "first": 1, "last": 5, "fetch": 501}
     plan = await store.explain("live_blocks_in_range", params)
     assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
     assert not without_label_scans(plan), plan
