@@ -27,6 +27,7 @@ from api.read_access import reader_only
 from api.request_log import RequestIdMiddleware, configure_logging
 from api.response_cache import ResponseCache
 from api.settings import Settings
+from api.version_reads import SharedVersionReads
 from cypher.connect import open_store
 from cypher.embedded import keep_alive
 from schema.event_feed import EventFeed
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         opened = open_store(settings.store_config())
         app.state.store = opened.store
+        app.state.version_reads = SharedVersionReads(opened.store.version)
         try:
             created = await opened.store.migrate()
             if created:

@@ -93,7 +93,7 @@ class GraphQLHttp:
         if self.cache is not None and cacheable(fields):
             app_state = scope["app"].state
             with counting_round_trips() as version_trips:
-                version = await app_state.store.version()
+                version = await app_state.version_reads.version()
             caller_as = caller_kind(caller(scope, app_state.settings.tokens))
             cache_as = cache_key(version, caller_as, media, fields)
             if scope["method"] == "GET" and headers.get("if-none-match") == f'"{cache_as}"':

@@ -4,8 +4,9 @@ An entry is keyed by the graph's version (cypher/store.py moves it on with every
 a write returns only after that), the caller's kind (anonymous, or a token's roles: budgets and
 access differ), the media type, the UTC day (some answers depend on today), the document, the
 variables and the operation name. Every request reads the version from the database (one
-small query), so a read that starts after a write has returned never gets an older answer,
-whichever API process served the write. Only answers without errors are kept; mutations and
+small query, shared by the requests that ask together: api/version_reads.py), so a read that
+starts after a write has returned never gets an older answer, whichever API process served
+the write. Only answers without errors are kept; mutations and
 subscriptions never are. Each process keeps its own entries, least recently used out first.
 """
 

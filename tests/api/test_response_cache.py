@@ -3,6 +3,7 @@ write is visible to the very next read (the cache is never stale)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import httpx
@@ -143,3 +144,15 @@ def test_an_entry_lasts_one_utc_day_at_most() -> None:
     ]
     assert on[0] == on[1]
     assert on[1] != on[2]
+
+
+async def test_hits_arriving_together_share_their_version_read(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    query = "{ countries(first: 3) { nodes { code } } }"
+    first = await post(ledger_client, query)
+    together = await asyncio.gather(*(post(ledger_client, query) for _ in range(8)))
+    assert [answer.headers["x-cache"] for answer in together] == ["hit"] * 8
+    assert all(answer.json() == first.json() for answer in together)
+    # Each made one read before (8 in all); now the one on its way and the next serve them all.
+    assert sum(int(answer.headers["x-db-round-trips"]) for answer in together) == 2
