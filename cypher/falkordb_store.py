@@ -18,7 +18,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from cypher import migrations
 from cypher.errors import ConstraintViolation, QueryTimeout, StoreError, StoreUnavailable
-from cypher.falkordb_handles import GraphHandles
+from cypher.falkordb_handles import GraphHandles, command_reply
 from cypher.falkordb_replies import reply_rows
 from cypher.registry import QUERIES_DIR, QueryRegistry
 from cypher.store import GraphStore, Row
@@ -131,12 +131,12 @@ class FalkorDBStore(GraphStore):
                 try:
                     command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
                     try:
-                        reply = await graph.execute_command(*self._command(command, query))
+                        reply = await command_reply(graph, self._command(command, query))
                     except ResponseError as exc:
                         if write or "empty key" not in str(exc):
                             raise
                         # A graph exists from its first write on; GRAPH.QUERY creates it empty.
-                        reply = await graph.execute_command(*self._command("GRAPH.QUERY", query))
+                        reply = await command_reply(graph, self._command("GRAPH.QUERY", query))
                 finally:
                     self._handles.give(graph)
                 # Read here rather than by the client's result object (falkordb_replies.py).
