@@ -34,7 +34,9 @@ def test_the_load_generator_measures_answers_and_counts_failed_ones(
         # An answer with errors is a failed request, though its status is 200.
         bad = load(base, {"query": "{ noSuchField }"}, tmp_path, requests=10)
     assert good["failures"] == 0
-    assert good["trips"] >= 1  # the server's X-DB-Round-Trips, read from every answer
+    # The server's X-DB-Round-Trips, read from every answer: at least the first answer's
+    # (cache hits that share another request's version read make none of their own).
+    assert good["trips"] > 0
     assert 0 < good["p50"] <= good["p95"]
     assert good["rps"] > 0
     assert good["cpuSeconds"] > 0
