@@ -72,6 +72,7 @@ async def _plain_rows(result: neo4j.AsyncResult) -> list[Row]:
 class Neo4jStore(GraphStore):
     backend = "neo4j"
     packs_rows = True
+    reads_index_order = True
     dialect = "neo4j"
 
     def __init__(

@@ -7,6 +7,8 @@ import pytest
 from cypher.collected_reads import compose as collected_statement
 from cypher.compiled_reads import Paged, Plan, compose, relation_params
 from cypher.credit_trace import TRACE_READS
+from cypher.listing import encode_cursor, ordering, page_statement
+from cypher.listings import CREDIT_BLOCKS
 from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
 from schema.prefetch import LOOKUPS, PAGES, RELATIONS, TARGETS
@@ -171,3 +173,27 @@ async def test_planning_a_move_by_range_finds_the_series_blocks_by_index(store: 
     plan = await store.explain("live_blocks_in_range", params)
     assert any(any(op in line for op in INDEX_OPERATORS) for line in plan), plan
     assert not without_label_scans(plan), plan
+
+
+@pytest.mark.parametrize("after", [None, "JP-X"])
+@pytest.mark.parametrize("order", [None, [("ID", "DESC")]])
+async def test_a_page_of_credit_blocks_in_key_order_reads_only_what_it_needs(
+    store: GraphStore, order: list[tuple[str, str]] | None, after: str | None
+) -> None:
+    """`creditBlocks` in key order (its default), from the start or after a cursor. Neo4j reads
+    the id index in the page's order and stops at the page's end: it had scanned every block
+    and kept the top ones (the first page of 114,404 blocks 150 ms, now 10). FalkorDB, which
+    sorts whatever it reads, reads the label rather than a range of the id index after a
+    cursor: it read such a range row by row, 423 ms for the page after the first, 85 now."""
+    await store.migrate()
+    ordered = ordering(CREDIT_BLOCKS, order)
+    cursor = encode_cursor(ordered, [after]) if after else None
+    page = page_statement(
+        store, CREDIT_BLOCKS, tree=None, order=order, first=20, after=cursor, projection=()
+    )
+    plan = await store.explain_text(page.name, page.text, page.params)
+    if store.dialect == "neo4j":
+        assert not without_label_scans(plan), plan
+        assert_read_in_index_order(plan)
+    else:
+        assert not any("Index Scan" in line for line in plan), plan
