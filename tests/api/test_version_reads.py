@@ -36,6 +36,25 @@ class HeldReads:
         return version
 
 
+async def a_read_on_its_way(
+    store: GraphStore,
+) -> tuple[HeldReads, SharedVersionReads, asyncio.Task[str]]:
+    """Shared reads of `store` with a first read on its way: answered by the store, not yet
+    returned to its caller (the task)."""
+    reads = HeldReads(store)
+    shared = SharedVersionReads(reads.read)
+    first = asyncio.create_task(shared.version())
+    await reads.answered.wait()
+    return reads, shared, first
+
+
+async def asking(shared: SharedVersionReads, callers: int) -> list[asyncio.Task[str]]:
+    """`callers` requests asking for the version, each as far as its first wait."""
+    asked = [asyncio.create_task(shared.version()) for _ in range(callers)]
+    await asyncio.sleep(0)
+    return asked
+
+
 async def move_version_on(store: GraphStore) -> str:
     await store.write("bump_graph_version", {"epoch": "test"})
     return await store.version()
@@ -54,13 +73,9 @@ async def test_with_no_read_on_its_way_a_request_reads_at_once(store: GraphStore
 async def test_a_request_arriving_while_a_read_is_on_its_way_waits_for_the_next(
     store: GraphStore,
 ) -> None:
-    reads = HeldReads(store)
-    shared = SharedVersionReads(reads.read)
-    first = asyncio.create_task(shared.version())
-    await reads.answered.wait()  # read before the write, its answer not yet returned
-    written = await move_version_on(store)
-    second = asyncio.create_task(shared.version())
-    await asyncio.sleep(0)
+    reads, shared, first = await a_read_on_its_way(store)
+    written = await move_version_on(store)  # after the first read, before its answer
+    (second,) = await asking(shared, 1)
     reads.release.set()
     assert await first != written
     assert await second == written
@@ -68,13 +83,9 @@ async def test_a_request_arriving_while_a_read_is_on_its_way_waits_for_the_next(
 
 
 async def test_requests_arriving_together_share_one_read(store: GraphStore) -> None:
-    reads = HeldReads(store)
-    shared = SharedVersionReads(reads.read)
-    first = asyncio.create_task(shared.version())
-    await reads.answered.wait()
+    reads, shared, first = await a_read_on_its_way(store)
     written = await move_version_on(store)
-    together = [asyncio.create_task(shared.version()) for _ in range(5)]
-    await asyncio.sleep(0)
+    together = await asking(shared, 5)
     reads.release.set()
     assert await asyncio.gather(*together) == [written] * 5
     await first
@@ -84,12 +95,8 @@ async def test_requests_arriving_together_share_one_read(store: GraphStore) -> N
 async def test_a_caller_going_away_leaves_the_shared_read_to_the_others(
     store: GraphStore,
 ) -> None:
-    reads = HeldReads(store)
-    shared = SharedVersionReads(reads.read)
-    first = asyncio.create_task(shared.version())
-    await reads.answered.wait()
-    leader, follower = (asyncio.create_task(shared.version()) for _ in range(2))
-    await asyncio.sleep(0)
+    reads, shared, first = await a_read_on_its_way(store)
+    leader, follower = await asking(shared, 2)
     leader.cancel()  # it asked for the next read first
     reads.release.set()
     assert await follower == await store.version()
@@ -100,13 +107,9 @@ async def test_a_caller_going_away_leaves_the_shared_read_to_the_others(
 async def test_the_store_error_of_a_shared_read_reaches_every_caller_waiting(
     store: GraphStore,
 ) -> None:
-    reads = HeldReads(store)
-    shared = SharedVersionReads(reads.read)
-    first = asyncio.create_task(shared.version())
-    await reads.answered.wait()
+    reads, shared, first = await a_read_on_its_way(store)
     reads.broken = True
-    together = [asyncio.create_task(shared.version()) for _ in range(3)]
-    await asyncio.sleep(0)
+    together = await asking(shared, 3)
     reads.release.set()
     await first
     for waiting in together:
