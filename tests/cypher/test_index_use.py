@@ -184,7 +184,10 @@ async def test_a_page_of_credit_blocks_in_key_order_reads_only_what_it_needs(
     the id index in the page's order and stops at the page's end: it had scanned every block
     and kept the top ones (the first page of 114,404 blocks 150 ms, now 10). FalkorDB, which
     sorts whatever it reads, reads the label rather than a range of the id index after a
-    cursor: it read such a range row by row, 423 ms for the page after the first, 85 now."""
+    cursor: it read such a range row by row, 423 ms for the page after the first, 85 now.
+    And FalkorDB makes the rows' sort values (their cursors) after the LIMIT, for the page's
+    rows only, with nothing between the label and the sort but the sort's own projection: the
+    first page took it 64 ms with a list of sort values made for every block first, 34 now."""
     await store.migrate()
     ordered = ordering(CREDIT_BLOCKS, order)
     cursor = encode_cursor(ordered, [after]) if after else None
@@ -197,3 +200,5 @@ async def test_a_page_of_credit_blocks_in_key_order_reads_only_what_it_needs(
         assert_read_in_index_order(plan)
     else:
         assert not any("Index Scan" in line for line in plan), plan
+        below_sort = [line.split(" |")[0] for line in plan[plan.index("Sort") + 1 :]]
+        assert [op for op in below_sort if op != "Filter"] == ["Project", "Node By Label Scan"]
