@@ -74,6 +74,7 @@ def params_header(params: Mapping[str, Any]) -> str:
 class FalkorDBStore(GraphStore):
     backend = "falkordb"
     dialect = "falkordb"
+    counts_label_in_subquery = False
 
     def __init__(
         self,

@@ -310,8 +310,7 @@ def page_statement(
     if relations or with_total:
         count_text = None
         if with_total:  # the same filter, with the page's own parameters
-            counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
-            count_text = fill(store.registry.get(listing.count_query).text, counting, None, listing)
+            count_text = _total_text(store, listing, compiled, params)
         text = composed_page(
             store.registry,
             text,
@@ -326,6 +325,19 @@ def page_statement(
     else:
         text = projected_page(text, listing.label, projection, cursors=cursors)
     return PageStatement(name, text, params, ordered)
+
+
+def _total_text(
+    store: GraphStore, listing: Listing, compiled: Compiled, params: dict[str, Any]
+) -> str:
+    """The count of what the page's filter (not its cursor) matches, to run inside the page's
+    statement (whose `params` it adds to). Unfiltered, on a store that would scan the label
+    for it, the store's own count of the label."""
+    if compiled.predicates[0] == "true" and not store.counts_label_in_subquery:
+        params["totalLabel"] = listing.label
+        return store.registry.get("label_total").text
+    counting = Compiled(compiled.derive, compiled.predicates[:1], compiled.params)
+    return fill(store.registry.get(listing.count_query).text, counting, None, listing)
 
 
 async def fetch_page(

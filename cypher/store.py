@@ -100,6 +100,10 @@ class GraphStore(ABC):
     # Whether the store reads a range of an index in the index's order, so that a page in key
     # order needs no sort (cypher/listing.py). FalkorDB sorts whatever it reads.
     reads_index_order = False
+    # Whether a count of a whole label inside a larger statement reads the store's count of
+    # the label rather than its nodes (Neo4j's count store). FalkorDB's does only when the
+    # count is the whole statement: its pages take their unfiltered total from `label_total`.
+    counts_label_in_subquery = True
 
     def __init__(self, registry: QueryRegistry, *, timeout_ms: int) -> None:
         self.registry = registry

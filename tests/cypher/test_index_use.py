@@ -202,3 +202,22 @@ async def test_a_page_of_credit_blocks_in_key_order_reads_only_what_it_needs(
         assert not any("Index Scan" in line for line in plan), plan
         below_sort = [line.split(" |")[0] for line in plan[plan.index("Sort") + 1 :]]
         assert [op for op in below_sort if op != "Filter"] == ["Project", "Node By Label Scan"]
+
+
+async def test_the_total_of_an_unfiltered_page_is_the_stores_count_of_the_label(
+    store: GraphStore,
+) -> None:
+    """`creditBlocks(first: 20) { totalCount … }`: the total reads no block. Neo4j reads its
+    count store; FalkorDB, which scans the label for a count inside a larger statement, asks
+    for its own count of each label (cypher/queries/label_total.falkordb.cypher)."""
+    await store.migrate()
+    page = page_statement(
+        store, CREDIT_BLOCKS, tree=None, order=None, first=20, after=None, with_total=True
+    )
+    plan = await store.explain_text(page.name, page.text, page.params)
+    if store.dialect == "neo4j":
+        assert any("NodeCountFromCountStore" in line for line in plan), plan
+        assert not without_label_scans(plan), plan
+    else:
+        assert any("ProcedureCall" in line for line in plan), plan
+        assert sum("Node By Label Scan" in line for line in plan) == 1, plan  # the page's

@@ -88,3 +88,46 @@ async def test_a_filter_on_a_derived_column_keeps_the_projection_that_derives_it
         "WITH n\n"
         "RETURN n {.ref} AS node"
     )
+
+
+async def test_the_statement_of_an_unfiltered_page_with_its_total(store: GraphStore) -> None:
+    # { creditBlocks(first: 20) { totalCount nodes { quantity } } }
+    page = page_statement(
+        store,
+        CREDIT_BLOCKS,
+        tree=None,
+        order=None,
+        first=20,
+        after=None,
+        with_total=True,
+        projection=(("CreditBlock", ("id", "quantity")),),
+        cursors=False,
+    )
+    if store.counts_label_in_subquery:  # Neo4j: the count of the label is its count store's
+        where = "true AND n.id IS NOT NULL"
+        total = ["  MATCH (n:CreditBlock)", "  WHERE true", "  RETURN count(n) AS total"]
+        params = {"limit": 21}
+    else:  # FalkorDB: its own count of the label, where a count would scan the label here
+        where = "true"
+        total = [
+            "  CALL db.meta.stats() YIELD labels",
+            "  RETURN coalesce(labels[$totalLabel], 0) AS total",
+        ]
+        params = {"limit": 21, "totalLabel": "CreditBlock"}
+    assert page.text.splitlines() == [
+        "MATCH (n:CreditBlock)",
+        f"WHERE {where}",
+        "WITH n",
+        "ORDER BY n.id ASC",
+        "LIMIT $limit",
+        "WITH n",
+        "WITH collect(n) AS page",
+        "CALL {",
+        *total,
+        "}",
+        "UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i",
+        "WITH i, total, page[i] AS n, page[i].id AS key",
+        "RETURN i, n {.id, .quantity} AS node, key, total",
+        "ORDER BY i",
+    ]
+    assert page.params == params

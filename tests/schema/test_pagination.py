@@ -6,7 +6,7 @@ import httpx
 
 from schema.pagination import connection
 from seed.seed_files import read_seed
-from tests.conftest import data, gql
+from tests.conftest import WRITER_TOKEN, data, gql, gql_as
 
 PROJECTS = read_seed()["projects.json"]
 INDONESIAN = sum(1 for p in PROJECTS if p.hostCountry == "ID")
@@ -167,3 +167,33 @@ def test_a_page_makes_its_edges_and_cursors_only_when_asked() -> None:
     assert made == []
     assert [edges[2].cursor(), page.page_info.start_cursor()] == ["c2", "c0"]
     assert made == [2, 0]
+
+
+BLOCK_TOTALS = """{ all: creditBlocks(first: 1) { totalCount }
+  anyStatus: creditBlocks(first: 1, filter: { status: [HELD, RETIRED, CANCELLED, SUPERSEDED] }) {
+    totalCount }
+  graphInfo { labels { label count } } }"""
+
+
+async def block_totals(http: httpx.AsyncClient) -> tuple[int, int, int]:
+    """The unfiltered total, the total of a filter every block passes, and the blocks counted
+    one by one."""
+    answer = data(await gql(http, BLOCK_TOTALS))
+    counted = {row["label"]: row["count"] for row in answer["graphInfo"]["labels"]}
+    return answer["all"]["totalCount"], answer["anyStatus"]["totalCount"], counted["CreditBlock"]
+
+
+async def test_an_unfiltered_total_counts_the_blocks_a_write_has_just_made(
+    ledger_client: httpx.AsyncClient,
+) -> None:
+    # Unfiltered, FalkorDB's total is its own count of the label
+    # (cypher/queries/label_total.falkordb.cypher), not a count of the matched nodes.
+    all_before, any_before, counted_before = await block_totals(ledger_client)
+    assert all_before == any_before == counted_before > 0
+    transfer = """mutation($input: MoveInput!) {
+      transferCredits(input: $input, toAccount: "JP-MAYEKAWA-HOLDING") { eventSeq } }"""
+    moved = {"fromAccount": "JP-GOJ-HOLDING", "series": "JP-X-ID-02-2016-1", "first": 12,
+             "last": 14, "on": "2026-02-01"}  # fmt: skip
+    data(await gql_as(ledger_client, WRITER_TOKEN, transfer, input=moved))
+    all_after, any_after, counted_after = await block_totals(ledger_client)
+    assert all_after == any_after == counted_after > all_before
