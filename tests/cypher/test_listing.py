@@ -4,8 +4,20 @@ the pages they give)."""
 
 from __future__ import annotations
 
-from cypher.listing import PageStatement, encode_cursor, ordering, page_statement
+import pytest
+
+from cypher import listings
+from cypher.listing import (
+    Compiled,
+    Listing,
+    PageStatement,
+    encode_cursor,
+    fill,
+    ordering,
+    page_statement,
+)
 from cypher.listings import CREDIT_BLOCKS, PROJECTS
+from cypher.registry import QueryRegistry
 from cypher.store import GraphStore
 
 
@@ -131,3 +143,19 @@ async def test_the_statement_of_an_unfiltered_page_with_its_total(store: GraphSt
         "ORDER BY i",
     ]
     assert page.params == params
+
+
+EVERY_LISTING = [value for value in vars(listings).values() if isinstance(value, Listing)]
+
+
+@pytest.mark.parametrize("listing", EVERY_LISTING, ids=lambda listing: listing.label)
+def test_every_unfiltered_count_is_a_count_of_the_whole_label(listing: Listing) -> None:
+    # An unfiltered page on FalkorDB takes its total from the label's count
+    # (cypher/queries/label_total.falkordb.cypher): right only while each listing's count,
+    # unfiltered, counts every node of its label.
+    unfiltered = Compiled(predicates=["true"])
+    for dialect in ("falkordb", "neo4j"):
+        text = QueryRegistry(dialect).get(listing.count_query).text
+        assert fill(text, unfiltered, None, listing) == (
+            f"MATCH (n:{listing.label})\nWHERE true\nRETURN count(n) AS total"
+        )
