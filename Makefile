@@ -67,8 +67,9 @@ CLIENTS ?= 8
 WORKERS ?=
 CACHE ?= on
 WARMUP ?= 1000
+ROUNDS ?= 5
 BENCH = $(BIN)/python -m tests.benchmarks.read_api --projects $(N) --requests $(REQUESTS) \
-	--clients $(CLIENTS) --warmup $(WARMUP) $(if $(WORKERS),--workers $(WORKERS)) \
+	--clients $(CLIENTS) --warmup $(WARMUP) --rounds $(ROUNDS) $(if $(WORKERS),--workers $(WORKERS)) \
 	$(if $(filter off,$(CACHE)),--no-cache)
 bench: deps
 ifeq ($(STORE),both)

@@ -1,8 +1,8 @@
 """A load generator in a process of its own (so that it never shares an interpreter with the
 server): sends one GraphQL query REQUESTS times from CLIENTS concurrent connections, cycling
 through the variable sets given, and prints one JSON object with the latencies, requests per
-second, database round trips per request, the number of failed requests and the CPU time it
-spent sending them.
+second, database round trips per request, the number of failed requests, the CPU time it
+spent sending them, the time they took and each one's latency.
 
 It speaks just enough HTTP/1.1 (keep-alive POSTs, answers with a Content-Length) over plain
 asyncio streams: a general client such as httpx spent more CPU per request than the server
@@ -106,6 +106,8 @@ async def run(url: str, case: dict, requests: int, clients: int) -> dict:
         "failures": len(failures),
         "firstFailure": failures[0] if failures else None,
         "cpuSeconds": cpu,  # this process's own, over the requests alone
+        "elapsed": elapsed,
+        "latenciesMs": [seconds * 1000 for seconds in latencies],  # sorted
     }
 
 

@@ -5,10 +5,12 @@ local Neo4j through neo4j/neo4j.sh), loads the JCM data plus N synthetic project
 real server (uvicorn) on a loopback port, and drives representative queries with concurrent
 clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
 database round trips per request, next to the same data fetched by one equivalent Cypher query
-through the store (the floor), then the CPU each process spent per request both ways
-(process_cpu.py) and the memory the server and the database held at the end
-(process_memory.py). Every case runs WARMUP times both ways before anything is measured.
+through the store (the floor), the two measured in alternating rounds (alternating_rounds.py),
+then the CPU each process spent per request both ways (process_cpu.py) and the memory the
+server and the database held at the end (process_memory.py). Every case runs WARMUP times
+both ways before anything is measured.
 Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8] [WARMUP=1000]
+[ROUNDS=5]
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from cypher.registry import QUERIES_DIR
 from cypher.search_text import search
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
+from tests.benchmarks.alternating_rounds import alternating
 from tests.benchmarks.process_cpu import CpuMeter, per_request, print_cpu
 from tests.benchmarks.process_memory import print_memory, tree_memory_mb
 
@@ -98,6 +101,8 @@ async def drive(call: Callable[[int], Awaitable[int]], requests: int, clients: i
         "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
         "rps": requests / elapsed,
         "trips": statistics.mean(trips),
+        "elapsed": elapsed,
+        "latenciesMs": [seconds * 1000 for seconds in latencies],
     }
 
 
@@ -155,6 +160,7 @@ async def run(
     workers: int,
     cache: bool,
     warmup: int = 0,
+    rounds: int = 5,
 ) -> dict:
     bench_store = BenchStore(kind)
     server = None
@@ -264,8 +270,9 @@ async def run(
                 await drive(floor_call, warmup, clients)
         version = await store.server_version()
         print(
-            f"\n{version}: {requests} requests per query, {clients} concurrent clients in a "
-            f"separate process, {workers} server worker(s), response cache "
+            f"\n{version}: {requests} requests per query in {rounds} rounds, API and floor in "
+            f"turn, {clients} concurrent clients in a separate process, {workers} server "
+            "worker(s), response cache "
             f"{'on' if cache else 'off'}, {projects} synthetic projects, {warmup} requests of "
             "warm-up per case\n"
         )
@@ -282,10 +289,13 @@ async def run(
         for name, query, variables, floor_call in cases:
             case_file.write_text(json.dumps({"query": query, "variables": variables}))
             load(url, case_file, min(requests, 50), clients)  # warm caches
-            with cpu.span() as api_cpu:
-                measured = load(url, case_file, requests, clients)
-            with cpu.span() as floor_cpu:
-                base_line = await drive(floor_call, requests, clients)
+            measured, base_line, api_cpu, floor_cpu = await alternating(
+                lambda n: load(url, case_file, n, clients),
+                lambda n, call=floor_call: drive(call, n, clients),
+                requests,
+                rounds,
+                cpu,
+            )
             row = {
                 "query": name,
                 "store": version,
@@ -322,6 +332,7 @@ async def run(
             "workers": workers,
             "responseCache": cache,
             "warmup": warmup,
+            "rounds": rounds,
             "cases": table,
             "memory": memory,
         }
@@ -370,6 +381,12 @@ def main() -> None:
         default=int(os.environ.get("WARMUP", 1000)),
         help="requests of each case, through the API and the floor, before measuring",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("ROUNDS", 5)),
+        help="rounds each case's requests are split into, API and floor in turn",
+    )
     parser.add_argument("--out", type=Path, default=Path(os.environ.get("OUT", "bench.json")))
     args = parser.parse_args()
     result = asyncio.run(
@@ -381,6 +398,7 @@ def main() -> None:
             args.workers,
             not args.no_cache,
             args.warmup,
+            args.rounds,
         )
     )
     args.out.write_text(json.dumps(result, indent=2))

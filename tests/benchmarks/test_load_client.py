@@ -40,5 +40,9 @@ def test_the_load_generator_measures_answers_and_counts_failed_ones(
     assert 0 < good["p50"] <= good["p95"]
     assert good["rps"] > 0
     assert good["cpuSeconds"] > 0
+    # Each request's latency, for the bench to pool its rounds (alternating_rounds.py).
+    assert len(good["latenciesMs"]) == 40
+    assert good["latenciesMs"] == sorted(good["latenciesMs"])
+    assert good["elapsed"] > 0
     assert bad["failures"] == 10
     assert "noSuchField" in bad["firstFailure"]
