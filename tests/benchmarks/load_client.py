@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.benchmarks.alternating_rounds import pooled
+
 
 class HttpError(Exception):
     """The connection failed or the answer was not HTTP/1.1 with a Content-Length."""
@@ -97,18 +99,15 @@ async def run(url: str, case: dict, requests: int, clients: int) -> dict:
     await asyncio.gather(*(client() for _ in range(clients)))
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
-    latencies.sort()
-    return {
-        "p50": statistics.median(latencies) * 1000 if latencies else None,
-        "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)] * 1000 if latencies else None,
-        "rps": len(latencies) / elapsed,
+    measured = {
         "trips": statistics.mean(trips) if trips else None,
         "failures": len(failures),
         "firstFailure": failures[0] if failures else None,
         "cpuSeconds": cpu,  # this process's own, over the requests alone
         "elapsed": elapsed,
-        "latenciesMs": [seconds * 1000 for seconds in latencies],  # sorted
+        "latenciesMs": sorted(seconds * 1000 for seconds in latencies),
     }
+    return {**measured, **pooled([measured])}  # with p50, p95 and requests a second
 
 
 def main() -> None:
