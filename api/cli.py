@@ -23,18 +23,15 @@ from seed.writer import WriteSummary, write_payload
 T = TypeVar("T")
 
 
-def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from api.app import create_app
+def uvicorn_options(
+    settings: Settings, *, host: str | None = None, port: int | None = None
+) -> dict[str, Any]:
+    """How `jcm serve` runs uvicorn (the benchmark's HTTP floor runs the same way)."""
     from api.http_protocol import OneSendHttpProtocol
 
-    if args.seed_if_empty:
-        settings = settings.model_copy(update={"seed_if_empty": True})
-    workers = args.workers or settings.workers
-    common: dict[str, Any] = {
-        "host": args.host or settings.host,
-        "port": args.port or settings.port,
+    return {
+        "host": host or settings.host,
+        "port": port or settings.port,
         "log_level": settings.log_level.lower(),
         "proxy_headers": True,
         # Open subscriptions must not hold a stopping server forever.
@@ -44,6 +41,17 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         "access_log": False,  # api/access_log.py logs every request, with more to say
         "http": OneSendHttpProtocol,  # a response in one write (api/http_protocol.py)
     }
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    if args.seed_if_empty:
+        settings = settings.model_copy(update={"seed_if_empty": True})
+    workers = args.workers or settings.workers
+    common = uvicorn_options(settings, host=args.host, port=args.port)
     if workers == 1:
         uvicorn.run(create_app(settings), **common)
         return 0

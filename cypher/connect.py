@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from cypher.embedded import EmbeddedFalkorDB
 from cypher.falkordb_store import FalkorDBStore
 from cypher.neo4j_store import Neo4jStore
+from cypher.registry import QUERIES_DIR
 from cypher.store import GraphStore
 
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -56,10 +57,15 @@ def describe_url(url: str | None) -> str:
     )
 
 
-def build_store(config: StoreConfig) -> GraphStore:
-    """A store for the URL, without starting anything (the embedded socket must exist)."""
+def build_store(config: StoreConfig, query_dirs: tuple[Path, ...] = (QUERIES_DIR,)) -> GraphStore:
+    """A store for the URL, without starting anything (the embedded socket must exist);
+    `query_dirs` are where its named queries are found (the benchmark adds its floors)."""
     kind = describe_url(config.graph_url)
-    common = {"pool_size": config.pool_size, "timeout_ms": config.timeout_ms}
+    common = {
+        "pool_size": config.pool_size,
+        "timeout_ms": config.timeout_ms,
+        "query_dirs": query_dirs,
+    }
     if kind == "neo4j":
         assert config.graph_url is not None
         return Neo4jStore(

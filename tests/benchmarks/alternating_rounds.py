@@ -1,16 +1,17 @@
-"""A bench case measured through the API and through its floor in alternating rounds.
+"""A bench case measured through the API and through its floors in alternating rounds.
 
 On a shared machine the speed drifts by tens of percent within minutes: measured one after
 the other (all the API's requests, then all the floor's), a case's API ÷ floor ratio took
 whatever the machine did in between (a country with a page took 13.1 ms through the API and
 3.3 ms for its floor in one run, 3.0 and 1.5 in the run before). Here the requests
-are split into rounds, API and floor in turn, each round starting with the side the round
-before ended with, and each side's figures are those of all its requests pooled: the drift
-falls on both alike.
+are split into rounds, the sides in turn (API, HTTP floor, floor), each round starting with the
+side the round before ended with, and each side's figures are those of all its requests
+pooled: the drift falls on all alike.
 """
 
 from __future__ import annotations
 
+import inspect
 import statistics
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -51,29 +52,26 @@ def pooled(measured: list[Round]) -> Round:
     }
 
 
+# One side of a case: runs n requests and returns their round (the load generator's side is a
+# plain call, the in-process floor's a coroutine).
+Side = Callable[[int], Round | Awaitable[Round]]
+
+
 async def alternating(
-    api: Callable[[int], Round],
-    floor: Callable[[int], Awaitable[Round]],
-    requests: int,
-    rounds: int,
-    cpu: CpuMeter,
-) -> tuple[Round, Round, dict[str, float | None], dict[str, float | None]]:
-    """The API's and the floor's pooled figures over `rounds` alternating rounds, and the
-    CPU each side's rounds used (process_cpu.py)."""
-    api_rounds: list[Round] = []
-    floor_rounds: list[Round] = []
-    api_cpu: dict[str, float | None] = {}
-    floor_cpu: dict[str, float | None] = {}
+    sides: dict[str, Side], requests: int, rounds: int, cpu: CpuMeter
+) -> tuple[dict[str, Round], dict[str, dict[str, float | None]]]:
+    """Each side's pooled figures over `rounds` rounds, the sides taking turns in the order
+    given and then in reverse, and the CPU each side's rounds used (process_cpu.py)."""
+    measured: dict[str, list[Round]] = {name: [] for name in sides}
+    spent_by: dict[str, dict[str, float | None]] = {name: {} for name in sides}
+    order = list(sides)
     for i, n in enumerate(split(requests, rounds)):
-        sides = ["api", "floor"] if i % 2 == 0 else ["floor", "api"]
-        for side in sides:
+        for name in order if i % 2 == 0 else reversed(order):
             with cpu.span() as spent:
-                if side == "api":
-                    api_rounds.append(api(n))
-                else:
-                    floor_rounds.append(await floor(n))
-            _add(api_cpu if side == "api" else floor_cpu, spent)
-    return pooled(api_rounds), pooled(floor_rounds), api_cpu, floor_cpu
+                done = sides[name](n)
+                measured[name].append(await done if inspect.isawaitable(done) else done)
+            _add(spent_by[name], spent)
+    return {name: pooled(done) for name, done in measured.items()}, spent_by
 
 
 def _add(total: dict[str, float | None], spent: dict[str, float | None]) -> None:

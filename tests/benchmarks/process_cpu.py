@@ -62,12 +62,11 @@ def tree_cpu_seconds(root: int) -> float:
 
 
 class CpuMeter:
-    """CPU time spent during a span by the server (its process tree), the database's process
-    and this process. Without /proc every figure is None."""
+    """CPU time spent during a span by named process trees (a server with its workers, the
+    database's process) and by this process (`bench`). Without /proc every figure is None."""
 
-    def __init__(self, server: int, database: int | None) -> None:
-        self.server = server
-        self.database = database
+    def __init__(self, processes: dict[str, int | None]) -> None:
+        self.processes = processes
 
     @contextlib.contextmanager
     def span(self) -> Iterator[dict[str, float | None]]:
@@ -80,14 +79,13 @@ class CpuMeter:
             spent[name] = None if value is None or start is None else value - start
 
     def _now(self) -> dict[str, float | None]:
-        if not available():
-            return {"server": None, "database": None, "bench": None}
-        database = tree_cpu_seconds(self.database) if self.database is not None else None
-        return {
-            "server": tree_cpu_seconds(self.server),
-            "database": database,
-            "bench": time.process_time(),
+        measurable = available()
+        now: dict[str, float | None] = {
+            name: tree_cpu_seconds(pid) if measurable and pid is not None else None
+            for name, pid in self.processes.items()
         }
+        now["bench"] = time.process_time() if measurable else None
+        return now
 
 
 def per_request(seconds: dict[str, float | None], requests: int) -> dict[str, float | None]:
@@ -96,23 +94,25 @@ def per_request(seconds: dict[str, float | None], requests: int) -> dict[str, fl
 
 
 def print_cpu(table: list[dict]) -> None:
-    """Where each case's CPU went: the API's processes against the floor's."""
+    """Where each case's CPU went: the API's processes, the HTTP floor's and the floor's."""
     print(
         "\nCPU per request, µs: the server (its workers included), the database and the load"
-        "\ngenerator for the API; the floor's client and the database for the floor"
+        "\ngenerator, for the API and for the HTTP floor; the floor's client and the database"
     )
     header = (
-        f"{'query':<56} {'server':>8} {'database':>9} {'load':>6} {'API':>6}"
-        f" {'floor':>7} {'floor DB':>9} {'floor':>7}"
+        f"{'query':<56} {'server':>7} {'DB':>6} {'load':>5} {'API':>6}"
+        f" {'server':>7} {'DB':>6} {'load':>5} {'HTTP':>6}"
+        f" {'client':>7} {'DB':>6} {'floor':>6}"
     )
     print(header)
     print("-" * len(header))
     for row in table:
         cpu = row["cpuPerRequestUs"]
         api = [cpu["server"], cpu["database"], cpu["loadGenerator"]]
+        http = [cpu["httpFloorServer"], cpu["httpFloorDatabase"], cpu["httpFloorLoadGenerator"]]
         floor = [cpu["floorClient"], cpu["floorDatabase"]]
-        cells = [*api, _sum(api), *floor, _sum(floor)]
-        widths = (8, 9, 6, 6, 7, 9, 7)
+        cells = [*api, _sum(api), *http, _sum(http), *floor, _sum(floor)]
+        widths = (7, 6, 5, 6, 7, 6, 5, 6, 7, 6, 6)
         print(
             f"{row['query']:<56} "
             + " ".join(

@@ -5,10 +5,11 @@ local Neo4j through neo4j/neo4j.sh), loads the JCM data plus N synthetic project
 real server (uvicorn) on a loopback port, and drives representative queries with concurrent
 clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
 database round trips per request, next to the same data fetched by one equivalent Cypher query
-through the store (the floor), the two measured in alternating rounds (alternating_rounds.py),
-then the CPU each process spent per request both ways (process_cpu.py) and the memory the
-server and the database held at the end (process_memory.py). Every case runs WARMUP times
-both ways before anything is measured.
+through the store (the floor), from this process and behind a bare route on the same HTTP
+server (the HTTP floor, http_floor.py), the three measured in alternating rounds
+(alternating_rounds.py), then the CPU each process spent per request every way
+(process_cpu.py) and the memory the server and the database held at the end
+(process_memory.py). Every case runs WARMUP times every way before anything is measured.
 Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8] [WARMUP=1000]
 [ROUNDS=5]
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import json
 import os
 import shutil
@@ -27,7 +29,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -36,14 +40,13 @@ from cypher.embedded import EmbeddedFalkorDB
 from cypher.falkordb_store import FalkorDBStore
 from cypher.neo4j_store import Neo4jStore
 from cypher.registry import QUERIES_DIR
-from cypher.search_text import search
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
 from tests.benchmarks.alternating_rounds import alternating
+from tests.benchmarks.http_floor import FLOOR_QUERIES, run_floor
 from tests.benchmarks.process_cpu import CpuMeter, per_request, print_cpu
 from tests.benchmarks.process_memory import print_memory, tree_memory_mb
 
-FLOOR_QUERIES = Path(__file__).parent / "queries"
 NEO4J_SH = Path(__file__).parents[2] / "neo4j" / "neo4j.sh"
 NEIGHBOURHOOD = """query($ref: String!) { project(ref: $ref) {
   ref title status registeredOn estimatedAnnualReduction dataQuality
@@ -79,6 +82,37 @@ def unit_of(serial: str) -> dict:
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "api.cli", "serve"], env=env)
+
+
+def start_http_floor(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tests.benchmarks.http_floor"], env=env)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bench case: the API's query and variables, and the floor that reads the same data
+    (`http_floor.run_floor`), whose parameters are cycled through as the variables are."""
+
+    name: str
+    query: str
+    variables: list[dict]
+    floor: str
+    floor_params: list[dict]
+
+
+async def answering(url: str, *, seconds: float = 120) -> None:
+    """Waits until `url` answers GET with a status under 500 (a server has started)."""
+    deadline = time.monotonic() + seconds
+    async with httpx.AsyncClient(timeout=10) as http:
+        while True:
+            try:
+                if (await http.get(url)).status_code < 500:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+            await asyncio.sleep(0.1)
 
 
 async def drive(call: Callable[[int], Awaitable[int]], requests: int, clients: int) -> dict:
@@ -161,7 +195,7 @@ async def run(
     rounds: int = 5,
 ) -> dict:
     bench_store = BenchStore(kind)
-    server = None
+    server = http_floor = None
     failed = True  # until the run has measured every case
     try:
         store = bench_store.start()
@@ -176,7 +210,7 @@ async def run(
         sample = await store.read("sample_series", {"limit": 500})
         serials = [f"{s['id']}-{(i * 7919) % s['quantity'] + 1:06d}" for i, s in enumerate(sample)]
 
-        port = free_port()
+        port, http_floor_port = free_port(), free_port()
         env = {
             **os.environ,
             **bench_store.env,
@@ -188,136 +222,147 @@ async def run(
             "JCM_RESPONSE_CACHE_ENTRIES": "4096" if cache else "0",
         }
         server = start_server(env)
+        http_floor = start_http_floor({**env, "JCM_PORT": str(http_floor_port)})
         url = f"http://127.0.0.1:{port}/graphql"
-        async with httpx.AsyncClient(timeout=60) as http:
-            for _ in range(600):
-                try:
-                    if (await http.get(url.replace("/graphql", "/readyz"))).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-
-        def floor(
-            name: str, params: Callable[[int], dict], *, many: bool = False
-        ) -> Callable[[int], Awaitable[int]]:
-            # A floor of many rows reads them as the API does, as one record where the store
-            # reads them more cheaply so (cypher/packed_rows.py).
-            read = store.read_many if many else store.read
-
-            async def call(i: int) -> int:
-                await read(name, params(i))
-                return 1
-
-            return call
-
-        async def floor_search(i: int) -> int:
-            await search(store, "solar project", 10)
-            return 1
+        http_floor_url = f"http://127.0.0.1:{http_floor_port}/floor/"
+        await answering(url.replace("/graphql", "/readyz"))
+        await answering(http_floor_url)
 
         cases = [
-            (
+            Case(
                 "country by code, three fields",
                 COUNTRY,
                 [{"code": c} for c in codes],
-                floor("floor_country", lambda i: {"code": codes[i % len(codes)]}),
+                "floor_country",
+                [{"code": c} for c in codes],
             ),
-            (
+            Case(
                 "country with a page of 10 of its projects",
                 COUNTRY_PROJECTS,
                 [{"code": c} for c in codes],
-                floor(
-                    "floor_country_projects", lambda i: {"code": codes[i % len(codes)], "limit": 10}
-                ),
+                "floor_country_projects",
+                [{"code": c, "limit": 10} for c in codes],
             ),
-            (
+            Case(
                 "project by ref, full neighbourhood",
                 NEIGHBOURHOOD,
                 [{"ref": r} for r in refs],
-                floor("floor_project_neighbourhood", lambda i: {"ref": refs[i % len(refs)]}),
+                "floor_project_neighbourhood",
+                [{"ref": r} for r in refs],
             ),
-            (
+            Case(
                 "page of 50 projects with country, technologies, funding",
                 PAGE,
                 [{}],
-                floor("floor_project_page", lambda i: {"limit": 50}, many=True),
+                "floor_project_page",
+                [{"limit": 50}],
             ),
-            (
+            Case(
                 "stats by country and year",
                 STATS,
                 [{}],
-                floor("floor_stats_country_year", lambda i: {}, many=True),
+                "floor_stats_country_year",
+                [{}],
             ),
-            ("search", SEARCH, [{}], floor_search),
-            (
+            Case("search", SEARCH, [{}], "search", [{"text": "solar project", "first": 10}]),
+            Case(
                 "traceCredit of a synthetic unit",
                 TRACE,
                 [{"serial": s} for s in serials],
-                floor("floor_trace_unit", lambda i: unit_of(serials[i % len(serials)])),
+                "floor_trace_unit",
+                [unit_of(s) for s in serials],
             ),
         ]
-        case_file = bench_store.data_dir / "case.json"
+        api_file = bench_store.data_dir / "case.json"
+        http_floor_file = bench_store.data_dir / "http-floor-case.json"
+
+        def sides(case: Case) -> dict[str, Callable[[int], Any]]:
+            """The case's three sides: the API and the HTTP floor through the load generator,
+            the floor from this process."""
+            api_file.write_text(json.dumps({"query": case.query, "variables": case.variables}))
+            http_floor_file.write_text(json.dumps({"query": "", "variables": case.floor_params}))
+
+            async def floor_call(i: int) -> int:
+                await run_floor(store, case.floor, case.floor_params[i % len(case.floor_params)])
+                return 1
+
+            route = http_floor_url + case.floor
+            return {
+                "api": lambda n: load(url, api_file, n, clients),
+                "httpFloor": lambda n: load(route, http_floor_file, n, clients),
+                "floor": lambda n: drive(floor_call, n, clients),
+            }
+
         if warmup:
             # Neo4j's JVM compiles its hot paths over the first thousands of queries: measured
-            # cold, whichever of the API and the floor runs first pays for it. Every case is run
-            # both ways before anything is measured.
-            print(f"\nwarming up: {warmup} requests of each case, through the API and the floor")
-            for _, query, variables, floor_call in cases:
-                case_file.write_text(json.dumps({"query": query, "variables": variables}))
-                load(url, case_file, warmup, clients)
-                await drive(floor_call, warmup, clients)
+            # cold, whichever side runs first pays for it. Every case is run every way before
+            # anything is measured.
+            print(
+                f"\nwarming up: {warmup} requests of each case, through the API, the HTTP floor "
+                "and the floor"
+            )
+            for case in cases:
+                for run_side in sides(case).values():
+                    done = run_side(warmup)
+                    if inspect.isawaitable(done):
+                        await done
         version = await store.server_version()
         print(
-            f"\n{version}: {requests} requests per query in {rounds} rounds, API and floor in "
-            f"turn, {clients} concurrent clients in a separate process, {workers} server "
-            "worker(s), response cache "
+            f"\n{version}: {requests} requests per query in {rounds} rounds, the API, the HTTP "
+            f"floor and the floor in turn, {clients} concurrent clients in a separate process, "
+            f"{workers} server worker(s), response cache "
             f"{'on' if cache else 'off'}, {projects} synthetic projects, {warmup} requests of "
             "warm-up per case\n"
         )
         header = (
-            f"{'query':<56} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'trips':>6}"
-            f" {'floor p50':>10} {'floor p95':>10} {'floor req/s':>12} {'API/floor':>10}"
-            f" {'errors':>7}"
+            f"{'query':<56} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>6} {'trips':>5}"
+            f" {'HTTP p50':>9} {'HTTP req/s':>10} {'floor p50':>9} {'floor p95':>9}"
+            f" {'floor req/s':>11} {'API/floor':>9} {'HTTP/floor':>10} {'errors':>6}"
         )
         print(header)
         print("-" * len(header))
         table = []
         database = bench_store.pid()
-        cpu = CpuMeter(server.pid, database)
-        for name, query, variables, floor_call in cases:
-            case_file.write_text(json.dumps({"query": query, "variables": variables}))
-            load(url, case_file, min(requests, 50), clients)  # warm caches
-            measured, base_line, api_cpu, floor_cpu = await alternating(
-                lambda n: load(url, case_file, n, clients),
-                lambda n, call=floor_call: drive(call, n, clients),
-                requests,
-                rounds,
-                cpu,
-            )
+        cpu = CpuMeter({"server": server.pid, "httpFloor": http_floor.pid, "database": database})
+        for case in cases:
+            case_sides = sides(case)
+            load(url, api_file, min(requests, 50), clients)  # warm caches
+            measured, spent = await alternating(case_sides, requests, rounds, cpu)
+            api, http, base_line = measured["api"], measured["httpFloor"], measured["floor"]
             row = {
-                "query": name,
+                "query": case.name,
                 "store": version,
-                **{k: measured[k] for k in ("p50", "p95", "rps", "trips", "failures")},
+                **{k: api[k] for k in ("p50", "p95", "rps", "trips", "failures")},
+                "httpFloorP50": http["p50"],
+                "httpFloorP95": http["p95"],
+                "httpFloorRps": http["rps"],
+                "httpFloorFailures": http["failures"],
                 "floorP50": base_line["p50"],
                 "floorP95": base_line["p95"],
                 "floorRps": base_line["rps"],
-                "apiOverFloor": measured["p50"] / base_line["p50"],
+                "apiOverFloor": api["p50"] / base_line["p50"],
+                "httpFloorOverFloor": http["p50"] / base_line["p50"],
                 "cpuPerRequestUs": per_request(
                     {
-                        "server": api_cpu["server"],
-                        "database": api_cpu["database"],
-                        "loadGenerator": measured["cpuSeconds"],
-                        "floorClient": floor_cpu["bench"],
-                        "floorDatabase": floor_cpu["database"],
+                        "server": spent["api"]["server"],
+                        "database": spent["api"]["database"],
+                        "loadGenerator": api["cpuSeconds"],
+                        "httpFloorServer": spent["httpFloor"]["httpFloor"],
+                        "httpFloorDatabase": spent["httpFloor"]["database"],
+                        "httpFloorLoadGenerator": http["cpuSeconds"],
+                        "floorClient": spent["floor"]["bench"],
+                        "floorDatabase": spent["floor"]["database"],
                     },
                     requests,
                 ),
             }
             table.append(row)
             print(
-                f"{name:<56} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['rps']:>8.0f} "
-                f"{row['trips']:>6.1f} {row['floorP50']:>10.1f} {row['floorP95']:>10.1f} "
-                f"{row['floorRps']:>12.0f} {row['apiOverFloor']:>10.1f} {row['failures']:>7}"
+                f"{case.name:<56} {row['p50']:>7.1f} {row['p95']:>7.1f} {row['rps']:>6.0f} "
+                f"{row['trips']:>5.1f} {row['httpFloorP50']:>9.1f} {row['httpFloorRps']:>10.0f} "
+                f"{row['floorP50']:>9.1f} {row['floorP95']:>9.1f} {row['floorRps']:>11.0f} "
+                f"{row['apiOverFloor']:>9.2f} {row['httpFloorOverFloor']:>10.2f} "
+                f"{row['failures'] + row['httpFloorFailures']:>6}"
             )
         print_cpu(table)
         memory = {"server": tree_memory_mb(server.pid), "database": tree_memory_mb(database)}
@@ -338,9 +383,10 @@ async def run(
         failed = False
         return result
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+        for process in (server, http_floor):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
         bench_store.stop(keep_files=failed)
 
 

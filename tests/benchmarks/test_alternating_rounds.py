@@ -39,23 +39,34 @@ def test_a_side_s_figures_are_those_of_all_its_requests_pooled() -> None:
     assert both["cpuSeconds"] == 1.0
 
 
-async def test_the_rounds_alternate_and_each_starts_with_the_side_the_last_ended_with() -> None:
+async def test_the_sides_take_turns_and_each_round_starts_with_the_side_the_last_ended_with() -> (
+    None
+):
     order: list[tuple[str, int]] = []
 
-    def api(n: int) -> dict:
-        order.append(("api", n))
-        return one_round([2.0] * n, elapsed=0.1, trips=1.0)
+    def through_http(name: str, latency: float):  # the load generator's sides: plain calls
+        def side(n: int) -> dict:
+            order.append((name, n))
+            return one_round([latency] * n, elapsed=0.1, trips=1.0)
 
-    async def floor(n: int) -> dict:
+        return side
+
+    async def floor(n: int) -> dict:  # the in-process floor: a coroutine
         order.append(("floor", n))
         return one_round([1.0] * n, elapsed=0.1, trips=1.0)
 
-    meter = CpuMeter(os.getpid(), None)
-    measured, base_line, api_cpu, floor_cpu = await alternating(api, floor, 30, 3, meter)
+    sides = {
+        "api": through_http("api", 3.0),
+        "httpFloor": through_http("http", 2.0),
+        "floor": floor,
+    }
+    measured, spent = await alternating(sides, 30, 3, CpuMeter({"server": os.getpid()}))
     assert order == [
-        ("api", 10), ("floor", 10), ("floor", 10), ("api", 10), ("api", 10), ("floor", 10),
+        ("api", 10), ("http", 10), ("floor", 10),
+        ("floor", 10), ("http", 10), ("api", 10),
+        ("api", 10), ("http", 10), ("floor", 10),
     ]  # fmt: skip
-    assert measured["p50"] == 2.0
-    assert base_line["p50"] == 1.0
-    assert measured["rps"] == base_line["rps"] == 30 / (0.1 + 0.1 + 0.1)
-    assert set(api_cpu) == set(floor_cpu) == {"server", "database", "bench"}
+    assert [measured[side]["p50"] for side in ("api", "httpFloor", "floor")] == [3.0, 2.0, 1.0]
+    assert measured["api"]["rps"] == measured["floor"]["rps"] == 30 / (0.1 + 0.1 + 0.1)
+    assert set(spent) == {"api", "httpFloor", "floor"}
+    assert set(spent["api"]) == {"server", "bench"}
