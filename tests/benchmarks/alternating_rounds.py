@@ -57,6 +57,12 @@ def pooled(measured: list[Round]) -> Round:
 Side = Callable[[int], Round | Awaitable[Round]]
 
 
+async def run_side(side: Side, requests: int) -> Round:
+    """One side's `requests`, whether it runs them as a plain call or as a coroutine."""
+    done = side(requests)
+    return await done if inspect.isawaitable(done) else done
+
+
 async def alternating(
     sides: dict[str, Side], requests: int, rounds: int, cpu: CpuMeter
 ) -> tuple[dict[str, Round], dict[str, dict[str, float | None]]]:
@@ -68,8 +74,7 @@ async def alternating(
     for i, n in enumerate(split(requests, rounds)):
         for name in order if i % 2 == 0 else reversed(order):
             with cpu.span() as spent:
-                done = sides[name](n)
-                measured[name].append(await done if inspect.isawaitable(done) else done)
+                measured[name].append(await run_side(sides[name], n))
             _add(spent_by[name], spent)
     return {name: pooled(done) for name, done in measured.items()}, spent_by
 

@@ -5,9 +5,9 @@ local Neo4j through neo4j/neo4j.sh), loads the JCM data plus N synthetic project
 real server (uvicorn) on a loopback port, and drives representative queries with concurrent
 clients for a fixed number of requests each. Prints p50/p95 latency, requests per second and
 database round trips per request, next to the same data fetched by one equivalent Cypher query
-through the store (the floor), from this process and behind a bare route on the same HTTP
-server (the HTTP floor, http_floor.py), the three measured in alternating rounds
-(alternating_rounds.py), then the CPU each process spent per request every way
+through the store (the floor), from this process and behind a bare ASGI app in a second
+server run as the API's is (the HTTP floor, http_floor.py), the three measured in alternating
+rounds (alternating_rounds.py), then the CPU each process spent per request every way
 (process_cpu.py) and the memory the server and the database held at the end
 (process_memory.py). Every case runs WARMUP times every way before anything is measured.
 Run: make bench [STORE=falkordb|neo4j] [N=1000] [REQUESTS=300] [CLIENTS=8] [WARMUP=1000]
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import inspect
 import json
 import os
 import shutil
@@ -42,7 +41,7 @@ from cypher.neo4j_store import Neo4jStore
 from cypher.registry import QUERIES_DIR
 from cypher.store import GraphStore
 from seed.loader import load_reference_data
-from tests.benchmarks.alternating_rounds import alternating
+from tests.benchmarks.alternating_rounds import alternating, run_side
 from tests.benchmarks.http_floor import FLOOR_QUERIES, run_floor
 from tests.benchmarks.process_cpu import CpuMeter, per_request, print_cpu
 from tests.benchmarks.process_memory import print_memory, tree_memory_mb
@@ -302,10 +301,8 @@ async def run(
                 "and the floor"
             )
             for case in cases:
-                for run_side in sides(case).values():
-                    done = run_side(warmup)
-                    if inspect.isawaitable(done):
-                        await done
+                for side in sides(case).values():
+                    await run_side(side, warmup)
         version = await store.server_version()
         print(
             f"\n{version}: {requests} requests per query in {rounds} rounds, the API, the HTTP "
